@@ -1,0 +1,31 @@
+//! DOCX (WordprocessingML) reader: the package is opened with `zip`, the main part is
+//! streamed through quick-xml straight out of the archive, never built into a DOM.
+
+mod body;
+mod numbering;
+mod package;
+mod props;
+mod styles;
+
+use crate::error::Error;
+use crate::model::Document;
+use crate::Options;
+
+/// Reads a .docx package held in memory.
+pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
+    let mut pkg = package::Package::open(bytes, &options.limits)?;
+    let mut doc = Document::new("docx");
+    doc.metadata = props::read_core(&mut pkg, &mut doc.warnings)?;
+    let main = pkg.main_part().to_string();
+    let rels = pkg.rels_of(&main)?;
+    let styles = styles::Styles::load(&mut pkg, &rels, &mut doc.warnings)?;
+    let numbering = numbering::Numbering::load(&mut pkg, &rels, &styles, &mut doc.warnings)?;
+    let ctx = body::Context {
+        styles: &styles,
+        numbering: &numbering,
+        options,
+    };
+    body::read_main(&mut pkg, &main, &rels, &ctx, &mut doc)?;
+    body::read_notes(&mut pkg, &rels, &ctx, &mut doc)?;
+    Ok(doc)
+}

@@ -1,0 +1,105 @@
+//! Typed errors. Each names the part (or page) and the cause, so the CLI can print
+//! one line: `docgrid: <path>: <error>`.
+
+use std::fmt;
+
+/// A conversion error: one pointer wide, like `csv::Error`.
+#[derive(Debug)]
+pub struct Error(Box<ErrorKind>);
+
+/// What went wrong.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Reading the input failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// The bytes are neither a zip package nor a PDF.
+    #[error("not a .docx or .pdf file (unrecognised content)")]
+    UnknownFormat,
+    /// An OLE compound file: Office stores password-protected packages this way.
+    #[error("encrypted or legacy Office file (OLE container), not a .docx package")]
+    Encrypted,
+    /// The zip container is unreadable.
+    #[error("invalid zip package: {0}")]
+    Zip(String),
+    /// The package has no main document part.
+    #[error("no main document part (not a Word document)")]
+    NoMainPart,
+    /// A required part named by the package is missing.
+    #[error("{part}: part is missing")]
+    MissingPart {
+        /// The part name.
+        part: String,
+    },
+    /// An XML part is not well-formed.
+    #[error("{part}: malformed XML at byte {position}: {message}")]
+    Xml {
+        /// The part name.
+        part: String,
+        /// Byte offset in the inflated part.
+        position: u64,
+        /// The parser's message.
+        message: String,
+    },
+    /// The XML declares a DTD or entities; we refuse rather than expand them (XXE, billion laughs).
+    #[error("{part}: XML with a DTD or entity declaration is refused")]
+    Dtd {
+        /// The part name.
+        part: String,
+    },
+    /// A resource bound of [`crate::Limits`] was exceeded.
+    #[error("{part}: limit exceeded: {what} over {limit}")]
+    Limit {
+        /// The part name (or "document").
+        part: String,
+        /// The bound's name, as in the CLI option.
+        what: &'static str,
+        /// The bound's value.
+        limit: u64,
+    },
+    /// A format or feature docgrid does not read.
+    #[error("{0}")]
+    Unsupported(String),
+}
+
+impl Error {
+    /// Wraps a kind.
+    pub fn new(kind: ErrorKind) -> Error {
+        Error(Box::new(kind))
+    }
+
+    /// The kind of error.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0
+    }
+
+    /// Consumes the error, returning its kind.
+    pub fn into_kind(self) -> ErrorKind {
+        *self.0
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Error {
+        Error::new(kind)
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Error {
+        Error::new(ErrorKind::Io(e))
+    }
+}

@@ -1,0 +1,173 @@
+//! The format-neutral document model every reader produces and every writer consumes.
+//!
+//! Serialises directly to the JSON of `shared/spec/output.md` (contract v1).
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The JSON contract version written as `"docgrid"`.
+pub const CONTRACT_VERSION: &str = "1";
+
+/// One converted document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// Contract version, always [`CONTRACT_VERSION`].
+    pub docgrid: &'static str,
+    /// Where the document came from.
+    pub source: Source,
+    /// Document properties (title, author, created, …); only those present.
+    pub metadata: BTreeMap<String, String>,
+    /// Headings, paragraphs and tables in reading order.
+    pub blocks: Vec<Block>,
+    /// Footnotes and endnotes, in the order they are defined.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// Things the reader recovered from or skipped, never silently.
+    pub warnings: Vec<Warning>,
+}
+
+impl Document {
+    /// An empty document of the given format.
+    pub fn new(format: &'static str) -> Document {
+        Document {
+            docgrid: CONTRACT_VERSION,
+            source: Source {
+                path: String::new(),
+                format,
+                pages: None,
+            },
+            metadata: BTreeMap::new(),
+            blocks: Vec::new(),
+            notes: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The top-level tables in document order.
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+    }
+}
+
+/// The input a document was read from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    /// The path as given on the command line (`-` for stdin).
+    pub path: String,
+    /// `docx` or `pdf`.
+    pub format: &'static str,
+    /// Page count for PDF, `null` for DOCX.
+    pub pages: Option<u32>,
+}
+
+/// One block of the reading order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Block {
+    /// A heading with its level.
+    Heading(Heading),
+    /// A body paragraph.
+    Paragraph(Paragraph),
+    /// A table on its true grid.
+    Table(Table),
+}
+
+/// A heading paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Heading {
+    /// Outline level, 1–9.
+    pub level: u8,
+    /// The heading text.
+    pub text: String,
+}
+
+/// A body paragraph.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Paragraph {
+    /// The text, with inner tabs as `\t` and line breaks as `\n`.
+    pub text: String,
+    /// The paragraph style's name, when it has one other than the default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub style: Option<String>,
+    /// List membership, when the paragraph is numbered or bulleted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub list: Option<ListItem>,
+}
+
+/// A paragraph's place in a list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListItem {
+    /// Nesting level, 0 for the outermost.
+    pub level: u8,
+    /// The marker as rendered (`1.`, `（一）`, `•`), when the numbering definition allows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
+}
+
+/// A table whose cells partition its `rows` × `cols` grid.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Table {
+    /// Position among the top-level tables (or among a cell's tables, for nested ones).
+    pub index: usize,
+    /// Grid rows.
+    pub rows: usize,
+    /// Grid columns.
+    pub cols: usize,
+    /// Cells in row-major order of their top-left corner.
+    pub cells: Vec<Cell>,
+}
+
+/// A cell covering `[row, row+row_span) × [col, col+col_span)`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Cell {
+    /// Top grid row.
+    pub row: usize,
+    /// Left grid column.
+    pub col: usize,
+    /// Rows covered, at least 1.
+    pub row_span: usize,
+    /// Columns covered, at least 1.
+    pub col_span: usize,
+    /// The cell's paragraphs joined with `\n`, trimmed at both ends.
+    pub text: String,
+    /// Tables nested in this cell.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<Table>,
+}
+
+/// A footnote or endnote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Note {
+    /// `footnote` or `endnote`.
+    pub kind: &'static str,
+    /// The note's id in the source.
+    pub id: String,
+    /// The note's paragraphs joined with `\n`.
+    pub text: String,
+}
+
+/// Something the reader recovered from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Warning {
+    /// A stable dotted code, e.g. `docx.vmerge_without_anchor`.
+    pub code: &'static str,
+    /// A human-readable explanation.
+    pub message: String,
+    /// 1-based page, for PDF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+}
+
+impl Warning {
+    /// A warning without a page.
+    pub fn new(code: &'static str, message: impl Into<String>) -> Warning {
+        Warning {
+            code,
+            message: message.into(),
+            page: None,
+        }
+    }
+}
