@@ -81,7 +81,12 @@ fn convert(args: &ConvertArgs) -> ExitCode {
     }
 }
 
-fn convert_one(input: &Path, args: &ConvertArgs, options: &Options, several: bool) -> io::Result<()> {
+fn convert_one(
+    input: &Path,
+    args: &ConvertArgs,
+    options: &Options,
+    several: bool,
+) -> io::Result<()> {
     let bytes = if input == Path::new("-") {
         let mut buf = Vec::new();
         io::stdin().lock().read_to_end(&mut buf)?;
@@ -97,21 +102,37 @@ fn convert_one(input: &Path, args: &ConvertArgs, options: &Options, several: boo
             let stdout = io::stdout();
             docgrid::write::json::write(&doc, io::BufWriter::new(stdout.lock()), pretty)
         }
-        (Some(out), false) => write_atomically(out, |w| docgrid::write::json::write(&doc, w, pretty)),
+        (Some(out), false) => {
+            write_atomically(out, |w| docgrid::write::json::write(&doc, w, pretty))
+        }
         (Some(dir), true) => {
             std::fs::create_dir_all(dir)?;
-            let name = input.file_name().map(|n| n.to_os_string()).unwrap_or_else(|| "stdin".into());
+            let name = input
+                .file_name()
+                .map(|n| n.to_os_string())
+                .unwrap_or_else(|| "stdin".into());
             let mut name = name;
             name.push(".json");
-            write_atomically(&dir.join(name), |w| docgrid::write::json::write(&doc, w, pretty))
+            write_atomically(&dir.join(name), |w| {
+                docgrid::write::json::write(&doc, w, pretty)
+            })
         }
     }
 }
 
 /// Writes to a temporary file beside `path`, then renames it, so `path` is never half-written.
-fn write_atomically(path: &Path, f: impl FnOnce(&mut io::BufWriter<std::fs::File>) -> io::Result<()>) -> io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp_name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+fn write_atomically(
+    path: &Path,
+    f: impl FnOnce(&mut io::BufWriter<std::fs::File>) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp_name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     tmp_name.push(format!(".tmp{}", std::process::id()));
     let tmp = dir.join(tmp_name);
     let result = (|| {

@@ -6,6 +6,7 @@ mod numbering;
 mod package;
 mod props;
 mod styles;
+mod xml;
 
 use crate::error::Error;
 use crate::model::Document;

@@ -36,7 +36,10 @@ impl Rels {
     }
     /// The first internal relationship of this kind.
     pub fn first_of_kind(&self, kind: &str) -> Option<&Rel> {
-        self.list.iter().map(|(_, r)| r).find(|r| r.kind == kind && !r.external)
+        self.list
+            .iter()
+            .map(|(_, r)| r)
+            .find(|r| r.kind == kind && !r.external)
     }
 }
 

@@ -11,7 +11,11 @@ pub(crate) struct Styles {}
 
 impl Styles {
     /// Loads the styles part named by the main part's relationships; empty when absent.
-    pub fn load(_pkg: &mut Package, _rels: &Rels, _warnings: &mut Vec<Warning>) -> Result<Styles, Error> {
+    pub fn load(
+        _pkg: &mut Package,
+        _rels: &Rels,
+        _warnings: &mut Vec<Warning>,
+    ) -> Result<Styles, Error> {
         Ok(Styles {})
     }
     /// Heading level 1–9 of a paragraph style (outline level or heading name, through `basedOn`).

@@ -72,14 +72,18 @@ impl GridBuilder {
         let row = self.rows;
         self.rows += 1;
         let mut next_open: Vec<Option<usize>> = Vec::with_capacity(self.open.len());
-        let mut col = grid_before.min(self.limits.max_table_cols);
+        let max_cols = self.limits.max_table_cols;
+        if grid_before > max_cols || grid_after > max_cols {
+            return Err(self.limit("max_table_cols", max_cols as u64));
+        }
+        let mut col = grid_before;
         next_open.resize(col, None);
         for spec in cells {
             let span = spec.span.max(1);
             let end = col
                 .checked_add(span)
-                .filter(|&e| e <= self.limits.max_table_cols)
-                .ok_or_else(|| self.limit("max_table_cols", self.limits.max_table_cols as u64))?;
+                .filter(|&e| e <= max_cols)
+                .ok_or_else(|| self.limit("max_table_cols", max_cols as u64))?;
             if spec.vmerge == VMerge::Continue {
                 if let Some(i) = self.anchor_above(row, col, span) {
                     let anchor = &mut self.cells[i];
@@ -131,8 +135,11 @@ impl GridBuilder {
             next_open.resize(end, Some(i));
             col = end;
         }
-        let width = col.saturating_add(grid_after).min(self.limits.max_table_cols);
-        self.cols = self.cols.max(width).max(col);
+        let width = col + grid_after;
+        if width > max_cols {
+            return Err(self.limit("max_table_cols", max_cols as u64));
+        }
+        self.cols = self.cols.max(width);
         let area = (self.rows as u64).saturating_mul(self.cols as u64);
         if area > self.limits.max_table_cells {
             return Err(self.limit("max_table_cells", self.limits.max_table_cells));
@@ -217,10 +224,16 @@ pub fn check_partition(t: &Table) -> Result<(), String> {
             return Err(format!("cell at ({}, {}) has a zero span", c.row, c.col));
         }
         if c.row + c.row_span > t.rows || c.col + c.col_span > t.cols {
-            return Err(format!("cell at ({}, {}) leaves the {}x{} grid", c.row, c.col, t.rows, t.cols));
+            return Err(format!(
+                "cell at ({}, {}) leaves the {}x{} grid",
+                c.row, c.col, t.rows, t.cols
+            ));
         }
         if last.is_some_and(|l| l >= (c.row, c.col)) {
-            return Err(format!("cell at ({}, {}) out of row-major order", c.row, c.col));
+            return Err(format!(
+                "cell at ({}, {}) out of row-major order",
+                c.row, c.col
+            ));
         }
         last = Some((c.row, c.col));
         for r in c.row..c.row + c.row_span {
@@ -234,7 +247,209 @@ pub fn check_partition(t: &Table) -> Result<(), String> {
         }
     }
     match seen.iter().position(|v| !v) {
-        Some(p) => Err(format!("position ({}, {}) not covered", p / t.cols, p % t.cols)),
+        Some(p) => Err(format!(
+            "position ({}, {}) not covered",
+            p / t.cols,
+            p % t.cols
+        )),
         None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(text: &str, span: usize, vmerge: VMerge) -> CellSpec {
+        CellSpec {
+            span,
+            vmerge,
+            text: text.into(),
+            ..CellSpec::default()
+        }
+    }
+
+    /// (row, col, row_span, col_span, text) of every cell, in order.
+    fn shape(t: &Table) -> Vec<(usize, usize, usize, usize, &str)> {
+        t.cells
+            .iter()
+            .map(|c| (c.row, c.col, c.row_span, c.col_span, c.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn vmerge_and_gridspan_make_rectangles() {
+        let limits = Limits::default();
+        let mut b = GridBuilder::new(3, &limits);
+        b.push_row(
+            0,
+            vec![cell("a", 1, VMerge::Restart), cell("b", 2, VMerge::None)],
+            0,
+        )
+        .unwrap();
+        b.push_row(
+            0,
+            vec![
+                cell("", 1, VMerge::Continue),
+                cell("c", 1, VMerge::None),
+                cell("d", 1, VMerge::None),
+            ],
+            0,
+        )
+        .unwrap();
+        let (t, w) = b.finish(0);
+        assert!(w.is_empty());
+        assert_eq!((t.rows, t.cols), (2, 3));
+        assert_eq!(
+            shape(&t),
+            vec![
+                (0, 0, 2, 1, "a"),
+                (0, 1, 1, 2, "b"),
+                (1, 1, 1, 1, "c"),
+                (1, 2, 1, 1, "d")
+            ]
+        );
+        check_partition(&t).unwrap();
+    }
+
+    #[test]
+    fn grid_before_after_and_ragged_rows_are_padded() {
+        let limits = Limits::default();
+        let mut b = GridBuilder::new(2, &limits);
+        b.push_row(1, vec![cell("x", 1, VMerge::None)], 1).unwrap();
+        b.push_row(0, vec![cell("y", 1, VMerge::None)], 0).unwrap();
+        let (t, _) = b.finish(3);
+        assert_eq!((t.index, t.rows, t.cols), (3, 2, 3));
+        assert_eq!(
+            shape(&t),
+            vec![
+                (0, 0, 1, 1, ""),
+                (0, 1, 1, 1, "x"),
+                (0, 2, 1, 1, ""),
+                (1, 0, 1, 1, "y"),
+                (1, 1, 1, 1, ""),
+                (1, 2, 1, 1, "")
+            ]
+        );
+        check_partition(&t).unwrap();
+    }
+
+    #[test]
+    fn continuation_without_anchor_is_kept_with_a_warning() {
+        let limits = Limits::default();
+        let mut b = GridBuilder::new(2, &limits);
+        b.push_row(
+            0,
+            vec![cell("top", 1, VMerge::Continue), cell("r", 1, VMerge::None)],
+            0,
+        )
+        .unwrap();
+        // The anchor above is 1 wide, the continuation 2 wide: no rectangle, so no merge.
+        b.push_row(0, vec![cell("wide", 2, VMerge::Continue)], 0)
+            .unwrap();
+        let (t, w) = b.finish(0);
+        assert_eq!(w.len(), 2);
+        assert!(w.iter().all(|w| w.code == "docx.vmerge_without_anchor"));
+        assert_eq!(
+            shape(&t),
+            vec![(0, 0, 1, 1, "top"), (0, 1, 1, 1, "r"), (1, 0, 1, 2, "wide")]
+        );
+        check_partition(&t).unwrap();
+    }
+
+    #[test]
+    fn hmerge_continue_widens_the_left_cell() {
+        let limits = Limits::default();
+        let mut b = GridBuilder::new(3, &limits);
+        let mut cont = cell("", 1, VMerge::None);
+        cont.hmerge_continue = true;
+        b.push_row(
+            0,
+            vec![
+                cell("h", 1, VMerge::None),
+                cont.clone(),
+                cell("z", 1, VMerge::None),
+            ],
+            0,
+        )
+        .unwrap();
+        b.push_row(0, vec![cont], 2).unwrap();
+        let (t, w) = b.finish(0);
+        assert_eq!(w.len(), 1);
+        assert_eq!(
+            shape(&t),
+            vec![
+                (0, 0, 1, 2, "h"),
+                (0, 2, 1, 1, "z"),
+                (1, 0, 1, 1, ""),
+                (1, 1, 1, 1, ""),
+                (1, 2, 1, 1, "")
+            ]
+        );
+        check_partition(&t).unwrap();
+    }
+
+    #[test]
+    fn vmerge_chain_under_a_span() {
+        let limits = Limits::default();
+        let mut b = GridBuilder::new(2, &limits);
+        b.push_row(0, vec![cell("s", 2, VMerge::Restart)], 0)
+            .unwrap();
+        b.push_row(0, vec![cell("", 2, VMerge::Continue)], 0)
+            .unwrap();
+        b.push_row(0, vec![cell("hidden", 2, VMerge::Continue)], 0)
+            .unwrap();
+        let (t, w) = b.finish(0);
+        assert_eq!(shape(&t), vec![(0, 0, 3, 2, "s")]);
+        assert_eq!(
+            w.len(),
+            1,
+            "the hidden text of a merged-away cell is reported"
+        );
+        assert_eq!(w[0].code, "docx.vmerge_text_dropped");
+    }
+
+    #[test]
+    fn limits_are_enforced() {
+        let limits = Limits {
+            max_table_cols: 4,
+            max_table_cells: 6,
+            ..Limits::default()
+        };
+        let mut b = GridBuilder::new(1, &limits);
+        assert!(b.push_row(0, vec![cell("", 5, VMerge::None)], 0).is_err());
+        let mut b = GridBuilder::new(3, &limits);
+        b.push_row(0, vec![], 0).unwrap();
+        b.push_row(0, vec![], 0).unwrap();
+        assert!(b.push_row(0, vec![], 0).is_err());
+        let mut b = GridBuilder::new(1, &limits);
+        assert!(b
+            .push_row(usize::MAX, vec![cell("", usize::MAX, VMerge::None)], 0)
+            .is_err());
+    }
+
+    #[test]
+    fn partition_check_rejects_overlaps_and_holes() {
+        let mut t = Table {
+            rows: 1,
+            cols: 2,
+            cells: vec![Cell {
+                row: 0,
+                col: 0,
+                row_span: 1,
+                col_span: 1,
+                ..Cell::default()
+            }],
+            ..Table::default()
+        };
+        assert!(check_partition(&t).is_err());
+        t.cells.push(Cell {
+            row: 0,
+            col: 0,
+            row_span: 1,
+            col_span: 2,
+            ..Cell::default()
+        });
+        assert!(check_partition(&t).is_err());
     }
 }

@@ -1,0 +1,582 @@
+//! Shared quick-xml plumbing for every DOCX part: a configured reader, error mapping, DTD
+//! refusal, entity resolution, cheap namespace resolution and a depth bound.
+//!
+//! [`XmlReader`] bundles all of it. Its reader does **not** trim text, **does** check that end
+//! names match, and does **not** expand empty elements: `<w:b/>` arrives as one
+//! [`Event::Empty`] (no matching `End`), so handle `Start` and `Empty` alike where it matters.
+//! Namespace scopes and depth are kept by `next` itself, including for `End` and `Empty`
+//! events (their scope is popped lazily, on the following call, so that names of the event
+//! just returned still resolve).
+//!
+//! ```ignore
+//! let mut xr = XmlReader::new(pkg.open_part(part)?.unwrap(), part, limits);
+//! let mut buf = Vec::new();
+//! loop {
+//!     match xr.next(&mut buf)? {
+//!         Event::Start(e) | Event::Empty(e) => match xr.name(&e) {
+//!             (Ns::W, "pStyle") => style = xr.attr(&e, Ns::W, "val")?.map(|v| v.into_owned()),
+//!             (Ns::Mc, "Fallback") => xr.skip_current(&mut buf)?, // only after a Start
+//!             _ => {}
+//!         },
+//!         Event::Text(t) => text.push_str(&t.xml10_content()),
+//!         Event::GeneralRef(r) => text.push(xr.resolve_ref(&r)?),
+//!         Event::End(e) if xr.end_name(&e) == (Ns::W, "p") => { /* paragraph done */ }
+//!         Event::Eof => break,
+//!         _ => {}
+//!     }
+//!     buf.clear();
+//! }
+//! ```
+//!
+//! The pieces are also usable alone: [`configure`], [`xml_error`], [`dtd_error`],
+//! [`resolve_ref`], [`Namespaces`], [`Depth`].
+
+use crate::error::{Error, ErrorKind};
+use crate::limits::Limits;
+use quick_xml::events::{BytesEnd, BytesRef, BytesStart, Event};
+use quick_xml::Reader;
+use std::borrow::Cow;
+use std::io::BufRead;
+
+/// The namespaces docgrid tells apart; all others are [`Ns::Other`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ns {
+    /// WordprocessingML main (`w:`), Transitional or Strict.
+    W,
+    /// Office document relationships (`r:`), Transitional or Strict.
+    R,
+    /// Markup compatibility (`mc:`).
+    Mc,
+    /// VML (`v:`).
+    V,
+    /// Word 2010 shapes (`wps:`).
+    Wps,
+    /// DrawingML WordprocessingML drawing (`wp:`), Transitional or Strict.
+    Wp,
+    /// DrawingML main (`a:`), Transitional or Strict.
+    A,
+    /// The `xml:` prefix (`xml:space`).
+    Xml,
+    /// A namespace not listed above.
+    Other,
+    /// No namespace (unprefixed attribute, or unprefixed element without default namespace).
+    None,
+}
+
+/// Maps a namespace URI to the namespaces we care about.
+pub(crate) fn classify(uri: &str) -> Ns {
+    match uri {
+        "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        | "http://purl.oclc.org/ooxml/wordprocessingml/main" => Ns::W,
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        | "http://purl.oclc.org/ooxml/officeDocument/relationships" => Ns::R,
+        "http://schemas.openxmlformats.org/markup-compatibility/2006" => Ns::Mc,
+        "urn:schemas-microsoft-com:vml" => Ns::V,
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingShape" => Ns::Wps,
+        "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+        | "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing" => Ns::Wp,
+        "http://schemas.openxmlformats.org/drawingml/2006/main"
+        | "http://purl.oclc.org/ooxml/drawingml/main" => Ns::A,
+        "http://www.w3.org/XML/1998/namespace" => Ns::Xml,
+        _ => Ns::Other,
+    }
+}
+
+/// Configures a quick-xml reader the way every part is read: no trimming (spaces in `w:t`
+/// are content), end names checked, empty elements NOT expanded.
+pub(crate) fn configure<R: BufRead>(inner: R) -> Reader<R> {
+    let mut reader = Reader::from_reader(inner);
+    let config = reader.config_mut();
+    config.trim_text(false);
+    config.check_end_names = true;
+    config.expand_empty_elements = false;
+    config.allow_dangling_amp = false;
+    reader
+}
+
+/// A malformed-XML error naming the part and the byte offset.
+pub(crate) fn xml_error(part: &str, position: u64, cause: impl std::fmt::Display) -> Error {
+    Error::new(ErrorKind::Xml {
+        part: part.to_string(),
+        position,
+        message: cause.to_string(),
+    })
+}
+
+/// The error for a part that carries a `<!DOCTYPE …>`: we never expand entities.
+pub(crate) fn dtd_error(part: &str) -> Error {
+    Error::new(ErrorKind::Dtd {
+        part: part.to_string(),
+    })
+}
+
+/// Resolves `&name;` / `&#n;` / `&#xh;` to its character. Only the five predefined entities
+/// exist without a DTD, and a DTD is refused, so any other name is malformed XML.
+pub(crate) fn resolve_ref(part: &str, position: u64, r: &BytesRef) -> Result<char, Error> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => return Ok(c),
+        Ok(None) => {}
+        Err(e) => return Err(xml_error(part, position, e)),
+    }
+    match &**r {
+        "amp" => Ok('&'),
+        "lt" => Ok('<'),
+        "gt" => Ok('>'),
+        "quot" => Ok('"'),
+        "apos" => Ok('\''),
+        other => Err(xml_error(
+            part,
+            position,
+            format_args!("undefined entity &{other}; (no DTD)"),
+        )),
+    }
+}
+
+/// Prefix → namespace bindings in scope, as a stack so nested redeclarations work.
+/// Cheaper than `NsReader`: attributes are only parsed when an element mentions `xmlns`.
+#[derive(Debug, Default)]
+pub(crate) struct Namespaces {
+    /// (prefix, namespace); the empty prefix is the default namespace.
+    bindings: Vec<(Box<str>, Ns)>,
+    /// (depth of the declaring element, bindings length before it).
+    scopes: Vec<(usize, usize)>,
+}
+
+impl Namespaces {
+    /// Records the declarations of an element at `depth` (call for `Start` and `Empty`).
+    pub fn push(&mut self, e: &BytesStart, depth: usize) -> Result<(), quick_xml::Error> {
+        if !e.attributes_raw().contains("xmlns") {
+            return Ok(());
+        }
+        let before = self.bindings.len();
+        for a in e.attributes() {
+            let a = a?;
+            let key = a.key.0;
+            let prefix = if key == "xmlns" {
+                ""
+            } else if let Some(p) = key.strip_prefix("xmlns:") {
+                p
+            } else {
+                continue;
+            };
+            let uri = a.normalized_value(quick_xml::XmlVersion::Implicit1_0)?;
+            // `xmlns=""` undeclares the default namespace.
+            let ns = if uri.is_empty() {
+                Ns::None
+            } else {
+                classify(&uri)
+            };
+            self.bindings.push((prefix.into(), ns));
+        }
+        if self.bindings.len() > before {
+            self.scopes.push((depth, before));
+        }
+        Ok(())
+    }
+
+    /// Drops the declarations made by the element at `depth` (call when it ends).
+    pub fn pop(&mut self, depth: usize) {
+        if let Some(&(d, len)) = self.scopes.last() {
+            if d == depth {
+                self.bindings.truncate(len);
+                self.scopes.pop();
+            }
+        }
+    }
+
+    fn lookup(&self, prefix: &str) -> Ns {
+        if prefix == "xml" {
+            return Ns::Xml;
+        }
+        self.bindings
+            .iter()
+            .rev()
+            .find(|(p, _)| &**p == prefix)
+            .map_or(
+                if prefix.is_empty() {
+                    Ns::None
+                } else {
+                    Ns::Other
+                },
+                |(_, ns)| *ns,
+            )
+    }
+
+    /// Resolves an element's qualified name (unprefixed names take the default namespace).
+    pub fn resolve_element<'n>(&self, qname: &'n str) -> (Ns, &'n str) {
+        match qname.split_once(':') {
+            Some((prefix, local)) => (self.lookup(prefix), local),
+            None => (self.lookup(""), qname),
+        }
+    }
+
+    /// Resolves an attribute's qualified name (unprefixed attributes have no namespace).
+    pub fn resolve_attribute<'n>(&self, qname: &'n str) -> (Ns, &'n str) {
+        match qname.split_once(':') {
+            Some((prefix, local)) => (self.lookup(prefix), local),
+            None => (Ns::None, qname),
+        }
+    }
+
+    /// The value (entities resolved, whitespace normalised) of attribute (`ns`, `local`).
+    pub fn attr<'e>(
+        &self,
+        e: &'e BytesStart,
+        ns: Ns,
+        local: &str,
+    ) -> Result<Option<Cow<'e, str>>, quick_xml::Error> {
+        for a in e.attributes().with_checks(false) {
+            let a = a?;
+            let key = a.key.0;
+            let key_local = key.rsplit(':').next().unwrap_or(key);
+            if key_local == local && self.resolve_attribute(key).0 == ns {
+                return Ok(Some(
+                    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)?,
+                ));
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// Element nesting depth, bounded by [`Limits::max_depth`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Depth {
+    current: usize,
+    max: usize,
+}
+
+impl Depth {
+    /// A counter at depth 0 bounded by `max`.
+    pub fn new(max: usize) -> Depth {
+        Depth { current: 0, max }
+    }
+    /// Enters an element; `ErrorKind::Limit { what: "max_depth" }` when too deep.
+    pub fn enter(&mut self, part: &str) -> Result<usize, Error> {
+        if self.current >= self.max {
+            return Err(Error::new(ErrorKind::Limit {
+                part: part.to_string(),
+                what: "max_depth",
+                limit: self.max as u64,
+            }));
+        }
+        self.current += 1;
+        Ok(self.current)
+    }
+    /// Leaves an element.
+    pub fn leave(&mut self) {
+        self.current = self.current.saturating_sub(1);
+    }
+    /// The current depth (0 outside the root element).
+    pub fn get(&self) -> usize {
+        self.current
+    }
+}
+
+/// What `next` must undo before reading the following event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pending {
+    Nothing,
+    /// The last event was `End` or `Empty`: pop its scope and depth.
+    Leave,
+}
+
+/// A part's XML reader with error mapping, DTD refusal, namespaces and depth built in.
+pub(crate) struct XmlReader<R: BufRead> {
+    reader: Reader<R>,
+    part: String,
+    ns: Namespaces,
+    depth: Depth,
+    pending: Pending,
+}
+
+impl<R: BufRead> XmlReader<R> {
+    /// Reads part `part` from `inner` under `limits`.
+    pub fn new(inner: R, part: &str, limits: &Limits) -> XmlReader<R> {
+        XmlReader {
+            reader: configure(inner),
+            part: part.to_string(),
+            ns: Namespaces::default(),
+            depth: Depth::new(limits.max_depth),
+            pending: Pending::Nothing,
+        }
+    }
+
+    /// The next event; `DocType` becomes `ErrorKind::Dtd`, parse errors `ErrorKind::Xml`.
+    pub fn next<'b>(&mut self, buf: &'b mut Vec<u8>) -> Result<Event<'b>, Error> {
+        if self.pending == Pending::Leave {
+            self.ns.pop(self.depth.get());
+            self.depth.leave();
+            self.pending = Pending::Nothing;
+        }
+        let event = match self.reader.read_event_into(buf) {
+            Ok(ev) => ev,
+            Err(e) => return Err(xml_error(&self.part, self.reader.error_position(), e)),
+        };
+        match &event {
+            Event::Start(e) | Event::Empty(e) => {
+                let depth = self.depth.enter(&self.part)?;
+                if let Err(err) = self.ns.push(e, depth) {
+                    return Err(xml_error(&self.part, self.reader.buffer_position(), err));
+                }
+                if matches!(event, Event::Empty(_)) {
+                    self.pending = Pending::Leave;
+                }
+            }
+            Event::End(_) => self.pending = Pending::Leave,
+            Event::DocType(_) => return Err(dtd_error(&self.part)),
+            _ => {}
+        }
+        Ok(event)
+    }
+
+    /// Skips the rest of the element whose `Start` was just returned (its `End` included).
+    pub fn skip_current(&mut self, buf: &mut Vec<u8>) -> Result<(), Error> {
+        if self.pending == Pending::Leave {
+            // The last event was `Empty` or `End`: nothing is open to skip.
+            return Ok(());
+        }
+        let target = self.depth.get();
+        loop {
+            buf.clear();
+            match self.next(buf)? {
+                Event::End(_) if self.depth.get() == target => return Ok(()),
+                Event::Eof => {
+                    return Err(xml_error(
+                        &self.part,
+                        self.reader.buffer_position(),
+                        "unexpected end of part",
+                    ))
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// (namespace, local name) of a `Start`/`Empty` element.
+    pub fn name<'e>(&self, e: &'e BytesStart) -> (Ns, &'e str) {
+        self.ns.resolve_element(e.name().0)
+    }
+
+    /// (namespace, local name) of an `End` element.
+    pub fn end_name<'e>(&self, e: &'e BytesEnd) -> (Ns, &'e str) {
+        self.ns.resolve_element(e.name().0)
+    }
+
+    /// The value of attribute (`ns`, `local`) of `e`, e.g. `attr(e, Ns::W, "val")`.
+    pub fn attr<'e>(
+        &self,
+        e: &'e BytesStart,
+        ns: Ns,
+        local: &str,
+    ) -> Result<Option<Cow<'e, str>>, Error> {
+        self.ns
+            .attr(e, ns, local)
+            .map_err(|err| xml_error(&self.part, self.reader.buffer_position(), err))
+    }
+
+    /// The character an `Event::GeneralRef` stands for.
+    pub fn resolve_ref(&self, r: &BytesRef) -> Result<char, Error> {
+        resolve_ref(&self.part, self.reader.buffer_position(), r)
+    }
+
+    /// A malformed-XML error at the current position (for structural problems found by callers).
+    pub fn error(&self, message: impl std::fmt::Display) -> Error {
+        xml_error(&self.part, self.reader.buffer_position(), message)
+    }
+
+    /// The part name.
+    pub fn part(&self) -> &str {
+        &self.part
+    }
+
+    /// Current element depth (the element just started counts).
+    pub fn depth(&self) -> usize {
+        self.depth.get()
+    }
+
+    /// Byte offset in the inflated part.
+    pub fn position(&self) -> u64 {
+        self.reader.buffer_position()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(xml: &str) -> Result<Vec<String>, Error> {
+        let mut xr = XmlReader::new(xml.as_bytes(), "word/document.xml", &Limits::default());
+        let mut buf = Vec::new();
+        let mut out = Vec::new();
+        loop {
+            match xr.next(&mut buf)? {
+                Event::Start(e) | Event::Empty(e) => {
+                    let (ns, local) = xr.name(&e);
+                    out.push(format!("{ns:?}:{local}@{}", xr.depth()));
+                }
+                Event::End(e) => {
+                    let (ns, local) = xr.end_name(&e);
+                    out.push(format!("/{ns:?}:{local}@{}", xr.depth()));
+                }
+                Event::Text(t) => out.push(format!("'{}'", t.xml10_content())),
+                Event::GeneralRef(r) => out.push(format!("&{}", xr.resolve_ref(&r)?)),
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn namespaces_resolve_with_nested_redeclaration() {
+        let xml = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:x="urn:other"><x:p/><w:body xmlns:w="urn:other" xmlns:x="http://purl.oclc.org/ooxml/wordprocessingml/main"><x:p/><w:p/></w:body><x:p/><w:p/></w:document>"#;
+        assert_eq!(
+            events(xml).unwrap(),
+            [
+                "W:document@1",
+                "Other:p@2",
+                "Other:body@2",
+                "W:p@3",
+                "Other:p@3",
+                "/Other:body@2",
+                "Other:p@2",
+                "W:p@2",
+                "/W:document@1",
+            ]
+        );
+    }
+
+    #[test]
+    fn default_namespace_and_undeclaration() {
+        let xml = r#"<Relationships xmlns="http://schemas.openxmlformats.org/markup-compatibility/2006"><a xmlns=""/><b/></Relationships>"#;
+        assert_eq!(
+            events(xml).unwrap(),
+            [
+                "Mc:Relationships@1",
+                "None:a@2",
+                "Mc:b@2",
+                "/Mc:Relationships@1"
+            ]
+        );
+    }
+
+    #[test]
+    fn attributes_by_namespace() {
+        let xml = r#"<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://purl.oclc.org/ooxml/officeDocument/relationships" val="plain" w:val="a &amp; b&#x21;" r:id="rId7" xml:space="preserve"/>"#;
+        let mut xr = XmlReader::new(xml.as_bytes(), "p", &Limits::default());
+        let mut buf = Vec::new();
+        let Event::Empty(e) = xr.next(&mut buf).unwrap() else {
+            panic!("expected an empty element");
+        };
+        assert_eq!(
+            xr.attr(&e, Ns::W, "val").unwrap().as_deref(),
+            Some("a & b!")
+        );
+        assert_eq!(
+            xr.attr(&e, Ns::None, "val").unwrap().as_deref(),
+            Some("plain")
+        );
+        assert_eq!(xr.attr(&e, Ns::R, "id").unwrap().as_deref(), Some("rId7"));
+        assert_eq!(
+            xr.attr(&e, Ns::Xml, "space").unwrap().as_deref(),
+            Some("preserve")
+        );
+        assert_eq!(xr.attr(&e, Ns::W, "id").unwrap(), None);
+    }
+
+    #[test]
+    fn text_is_not_trimmed_and_refs_resolve() {
+        let xml = "<t> a &lt;&#20013;&#x6587;&gt; &quot;&apos;&amp; </t>";
+        assert_eq!(
+            events(xml).unwrap(),
+            [
+                "None:t@1",
+                "' a '",
+                "&<",
+                "&中",
+                "&文",
+                "&>",
+                "' '",
+                "&\"",
+                "&'",
+                "&&",
+                "' '",
+                "/None:t@1"
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_entity_is_an_error() {
+        let err = events("<t>&nbsp;</t>").unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::Xml { part, .. } if part == "word/document.xml"));
+        assert!(err.to_string().contains("nbsp"), "{err}");
+    }
+
+    #[test]
+    fn doctype_is_refused() {
+        let xml = r#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]><d>&a;</d>"#;
+        let err = events(xml).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::Dtd { part } if part == "word/document.xml"));
+    }
+
+    #[test]
+    fn mismatched_end_is_malformed_with_position() {
+        let err = events("<a><b></a>").unwrap_err();
+        match err.kind() {
+            ErrorKind::Xml { position, .. } => assert!(*position >= 6, "{position}"),
+            k => panic!("unexpected {k:?}"),
+        }
+    }
+
+    #[test]
+    fn depth_limit() {
+        let limits = Limits {
+            max_depth: 3,
+            ..Limits::default()
+        };
+        let run = |xml: &str| -> Result<(), Error> {
+            let mut xr = XmlReader::new(xml.as_bytes(), "x", &limits);
+            let mut buf = Vec::new();
+            while !matches!(xr.next(&mut buf)?, Event::Eof) {
+                buf.clear();
+            }
+            Ok(())
+        };
+        assert!(run("<a><b><c/></b><b><c></c></b></a>").is_ok());
+        let err = run("<a><b><c><d/></c></b></a>").unwrap_err();
+        assert!(matches!(
+            err.kind(),
+            ErrorKind::Limit {
+                what: "max_depth",
+                limit: 3,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn skip_current_skips_subtree_only() {
+        let xml = "<a><mc><x><y/></x><x/></mc><b/><e/></a>";
+        let mut xr = XmlReader::new(xml.as_bytes(), "x", &Limits::default());
+        let mut buf = Vec::new();
+        let mut seen = Vec::new();
+        loop {
+            let skip = match xr.next(&mut buf).unwrap() {
+                Event::Start(e) | Event::Empty(e) => {
+                    seen.push(xr.name(&e).1.to_string());
+                    matches!(xr.name(&e).1, "mc" | "e")
+                }
+                Event::Eof => break,
+                _ => false,
+            };
+            if skip {
+                xr.skip_current(&mut buf).unwrap();
+            }
+            buf.clear();
+        }
+        assert_eq!(seen, ["a", "mc", "b", "e"]);
+    }
+}
