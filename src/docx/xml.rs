@@ -28,9 +28,10 @@
 //! }
 //! ```
 //!
-//! The pieces are also usable alone: [`configure`], [`xml_error`], [`dtd_error`],
+//! The pieces are also usable alone: [`configure`], [`xml_error`], [`quick_error`], [`dtd_error`],
 //! [`resolve_ref`], [`Namespaces`], [`Depth`].
 
+use super::package::StreamError;
 use crate::error::{Error, ErrorKind};
 use crate::limits::Limits;
 use quick_xml::events::{BytesEnd, BytesRef, BytesStart, Event};
@@ -101,6 +102,17 @@ pub(crate) fn xml_error(part: &str, position: u64, cause: impl std::fmt::Display
         position,
         message: cause.to_string(),
     })
+}
+
+/// Maps a quick-xml error: a bound or inflate failure from the part stream keeps its own
+/// kind (`Limit`, `Zip`), anything else is malformed XML.
+pub(crate) fn quick_error(part: &str, position: u64, e: quick_xml::Error) -> Error {
+    if let quick_xml::Error::Io(io) = &e {
+        if let Some(se) = io.get_ref().and_then(|r| r.downcast_ref::<StreamError>()) {
+            return se.to_error();
+        }
+    }
+    xml_error(part, position, e)
 }
 
 /// The error for a part that carries a `<!DOCTYPE …>`: we never expand entities.
@@ -311,7 +323,7 @@ impl<R: BufRead> XmlReader<R> {
         }
         let event = match self.reader.read_event_into(buf) {
             Ok(ev) => ev,
-            Err(e) => return Err(xml_error(&self.part, self.reader.error_position(), e)),
+            Err(e) => return Err(quick_error(&self.part, self.reader.error_position(), e)),
         };
         match &event {
             Event::Start(e) | Event::Empty(e) => {
@@ -386,6 +398,7 @@ impl<R: BufRead> XmlReader<R> {
     }
 
     /// The part name.
+    #[allow(dead_code)] // helper API for part readers
     pub fn part(&self) -> &str {
         &self.part
     }
@@ -396,187 +409,12 @@ impl<R: BufRead> XmlReader<R> {
     }
 
     /// Byte offset in the inflated part.
+    #[allow(dead_code)] // helper API for part readers
     pub fn position(&self) -> u64 {
         self.reader.buffer_position()
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn events(xml: &str) -> Result<Vec<String>, Error> {
-        let mut xr = XmlReader::new(xml.as_bytes(), "word/document.xml", &Limits::default());
-        let mut buf = Vec::new();
-        let mut out = Vec::new();
-        loop {
-            match xr.next(&mut buf)? {
-                Event::Start(e) | Event::Empty(e) => {
-                    let (ns, local) = xr.name(&e);
-                    out.push(format!("{ns:?}:{local}@{}", xr.depth()));
-                }
-                Event::End(e) => {
-                    let (ns, local) = xr.end_name(&e);
-                    out.push(format!("/{ns:?}:{local}@{}", xr.depth()));
-                }
-                Event::Text(t) => out.push(format!("'{}'", t.xml10_content())),
-                Event::GeneralRef(r) => out.push(format!("&{}", xr.resolve_ref(&r)?)),
-                Event::Eof => break,
-                _ => {}
-            }
-            buf.clear();
-        }
-        Ok(out)
-    }
-
-    #[test]
-    fn namespaces_resolve_with_nested_redeclaration() {
-        let xml = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:x="urn:other"><x:p/><w:body xmlns:w="urn:other" xmlns:x="http://purl.oclc.org/ooxml/wordprocessingml/main"><x:p/><w:p/></w:body><x:p/><w:p/></w:document>"#;
-        assert_eq!(
-            events(xml).unwrap(),
-            [
-                "W:document@1",
-                "Other:p@2",
-                "Other:body@2",
-                "W:p@3",
-                "Other:p@3",
-                "/Other:body@2",
-                "Other:p@2",
-                "W:p@2",
-                "/W:document@1",
-            ]
-        );
-    }
-
-    #[test]
-    fn default_namespace_and_undeclaration() {
-        let xml = r#"<Relationships xmlns="http://schemas.openxmlformats.org/markup-compatibility/2006"><a xmlns=""/><b/></Relationships>"#;
-        assert_eq!(
-            events(xml).unwrap(),
-            [
-                "Mc:Relationships@1",
-                "None:a@2",
-                "Mc:b@2",
-                "/Mc:Relationships@1"
-            ]
-        );
-    }
-
-    #[test]
-    fn attributes_by_namespace() {
-        let xml = r#"<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://purl.oclc.org/ooxml/officeDocument/relationships" val="plain" w:val="a &amp; b&#x21;" r:id="rId7" xml:space="preserve"/>"#;
-        let mut xr = XmlReader::new(xml.as_bytes(), "p", &Limits::default());
-        let mut buf = Vec::new();
-        let Event::Empty(e) = xr.next(&mut buf).unwrap() else {
-            panic!("expected an empty element");
-        };
-        assert_eq!(
-            xr.attr(&e, Ns::W, "val").unwrap().as_deref(),
-            Some("a & b!")
-        );
-        assert_eq!(
-            xr.attr(&e, Ns::None, "val").unwrap().as_deref(),
-            Some("plain")
-        );
-        assert_eq!(xr.attr(&e, Ns::R, "id").unwrap().as_deref(), Some("rId7"));
-        assert_eq!(
-            xr.attr(&e, Ns::Xml, "space").unwrap().as_deref(),
-            Some("preserve")
-        );
-        assert_eq!(xr.attr(&e, Ns::W, "id").unwrap(), None);
-    }
-
-    #[test]
-    fn text_is_not_trimmed_and_refs_resolve() {
-        let xml = "<t> a &lt;&#20013;&#x6587;&gt; &quot;&apos;&amp; </t>";
-        assert_eq!(
-            events(xml).unwrap(),
-            [
-                "None:t@1",
-                "' a '",
-                "&<",
-                "&中",
-                "&文",
-                "&>",
-                "' '",
-                "&\"",
-                "&'",
-                "&&",
-                "' '",
-                "/None:t@1"
-            ]
-        );
-    }
-
-    #[test]
-    fn unknown_entity_is_an_error() {
-        let err = events("<t>&nbsp;</t>").unwrap_err();
-        assert!(matches!(err.kind(), ErrorKind::Xml { part, .. } if part == "word/document.xml"));
-        assert!(err.to_string().contains("nbsp"), "{err}");
-    }
-
-    #[test]
-    fn doctype_is_refused() {
-        let xml = r#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]><d>&a;</d>"#;
-        let err = events(xml).unwrap_err();
-        assert!(matches!(err.kind(), ErrorKind::Dtd { part } if part == "word/document.xml"));
-    }
-
-    #[test]
-    fn mismatched_end_is_malformed_with_position() {
-        let err = events("<a><b></a>").unwrap_err();
-        match err.kind() {
-            ErrorKind::Xml { position, .. } => assert!(*position >= 6, "{position}"),
-            k => panic!("unexpected {k:?}"),
-        }
-    }
-
-    #[test]
-    fn depth_limit() {
-        let limits = Limits {
-            max_depth: 3,
-            ..Limits::default()
-        };
-        let run = |xml: &str| -> Result<(), Error> {
-            let mut xr = XmlReader::new(xml.as_bytes(), "x", &limits);
-            let mut buf = Vec::new();
-            while !matches!(xr.next(&mut buf)?, Event::Eof) {
-                buf.clear();
-            }
-            Ok(())
-        };
-        assert!(run("<a><b><c/></b><b><c></c></b></a>").is_ok());
-        let err = run("<a><b><c><d/></c></b></a>").unwrap_err();
-        assert!(matches!(
-            err.kind(),
-            ErrorKind::Limit {
-                what: "max_depth",
-                limit: 3,
-                ..
-            }
-        ));
-    }
-
-    #[test]
-    fn skip_current_skips_subtree_only() {
-        let xml = "<a><mc><x><y/></x><x/></mc><b/><e/></a>";
-        let mut xr = XmlReader::new(xml.as_bytes(), "x", &Limits::default());
-        let mut buf = Vec::new();
-        let mut seen = Vec::new();
-        loop {
-            let skip = match xr.next(&mut buf).unwrap() {
-                Event::Start(e) | Event::Empty(e) => {
-                    seen.push(xr.name(&e).1.to_string());
-                    matches!(xr.name(&e).1, "mc" | "e")
-                }
-                Event::Eof => break,
-                _ => false,
-            };
-            if skip {
-                xr.skip_current(&mut buf).unwrap();
-            }
-            buf.clear();
-        }
-        assert_eq!(seen, ["a", "mc", "b", "e"]);
-    }
-}
+#[path = "xml_tests.rs"]
+mod tests;

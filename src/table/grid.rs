@@ -45,6 +45,8 @@ pub struct GridBuilder {
     open: Vec<Option<usize>>,
     rows: usize,
     cols: usize,
+    /// Rows marked as repeated header rows (`w:tblHeader`), in push order.
+    header_marks: Vec<usize>,
     limits: Limits,
     warnings: Vec<Warning>,
 }
@@ -57,6 +59,7 @@ impl GridBuilder {
             open: Vec::new(),
             rows: 0,
             cols: declared_cols.min(limits.max_table_cols),
+            header_marks: Vec::new(),
             limits: *limits,
             warnings: Vec::new(),
         }
@@ -148,6 +151,15 @@ impl GridBuilder {
         Ok(())
     }
 
+    /// Marks the row most recently pushed as a header row (`w:tblHeader`); no-op before any row.
+    pub fn mark_header_row(&mut self) {
+        if let Some(row) = self.rows.checked_sub(1) {
+            if self.header_marks.last() != Some(&row) {
+                self.header_marks.push(row);
+            }
+        }
+    }
+
     /// The cell that ends in the row above exactly over `[col, col+span)`.
     fn anchor_above(&self, row: usize, col: usize, span: usize) -> Option<usize> {
         let i = (*self.open.get(col)?)?;
@@ -176,14 +188,39 @@ impl GridBuilder {
     }
 
     /// Pads uncovered positions with empty 1×1 cells and returns the table and its warnings.
+    ///
+    /// `header_rows` is the run of marked rows starting at row 0; without one, the rows the
+    /// first row's vertical spans reach, when that is more than one row and leaves at least
+    /// one row of body (a span down the whole table labels rows, it heads nothing); else 0.
     pub fn finish(self, index: usize) -> (Table, Vec<Warning>) {
         let GridBuilder {
             mut cells,
             rows,
             cols,
+            header_marks,
             warnings,
             ..
         } = self;
+        let marked = header_marks
+            .iter()
+            .enumerate()
+            .take_while(|&(i, &r)| i == r)
+            .count();
+        let header_rows = if marked > 0 {
+            marked
+        } else {
+            let reach = cells
+                .iter()
+                .filter(|c| c.row == 0)
+                .map(|c| c.row_span)
+                .max()
+                .unwrap_or(0);
+            if reach > 1 && reach < rows {
+                reach
+            } else {
+                0
+            }
+        };
         let mut covered = vec![false; rows.saturating_mul(cols)];
         for c in &cells {
             for r in c.row..c.row + c.row_span {
@@ -208,6 +245,7 @@ impl GridBuilder {
             index,
             rows,
             cols,
+            header_rows,
             cells,
         };
         (table, warnings)
@@ -426,6 +464,146 @@ mod tests {
         assert!(b
             .push_row(usize::MAX, vec![cell("", usize::MAX, VMerge::None)], 0)
             .is_err());
+    }
+
+    /// Pushes `n` rows of `width` plain 1×1 cells.
+    fn plain_rows(b: &mut GridBuilder, n: usize, width: usize) {
+        for _ in 0..n {
+            let cells = (0..width).map(|_| cell("v", 1, VMerge::None)).collect();
+            b.push_row(0, cells, 0).unwrap();
+        }
+    }
+
+    #[test]
+    fn header_rows_from_marks_count_only_the_leading_run() {
+        let limits = Limits::default();
+        let mut b = GridBuilder::new(2, &limits);
+        b.mark_header_row(); // before any row: nothing to mark
+        plain_rows(&mut b, 1, 2);
+        b.mark_header_row();
+        b.mark_header_row(); // marking twice counts once
+        plain_rows(&mut b, 1, 2);
+        b.mark_header_row();
+        plain_rows(&mut b, 1, 2);
+        plain_rows(&mut b, 1, 2);
+        b.mark_header_row(); // row 3 is marked but not contiguous with rows 0–1
+        let (t, _) = b.finish(0);
+        assert_eq!((t.rows, t.header_rows), (4, 2));
+    }
+
+    #[test]
+    fn marks_not_starting_at_row_zero_are_ignored() {
+        let limits = Limits::default();
+        let mut b = GridBuilder::new(2, &limits);
+        plain_rows(&mut b, 1, 2);
+        plain_rows(&mut b, 1, 2);
+        b.mark_header_row();
+        plain_rows(&mut b, 1, 2);
+        let (t, _) = b.finish(0);
+        assert_eq!(t.header_rows, 0);
+    }
+
+    #[test]
+    fn marks_win_over_vertical_spans() {
+        let limits = Limits::default();
+        let mut b = GridBuilder::new(2, &limits);
+        b.push_row(
+            0,
+            vec![cell("a", 1, VMerge::Restart), cell("b", 1, VMerge::None)],
+            0,
+        )
+        .unwrap();
+        b.mark_header_row();
+        b.push_row(
+            0,
+            vec![cell("", 1, VMerge::Continue), cell("c", 1, VMerge::None)],
+            0,
+        )
+        .unwrap();
+        plain_rows(&mut b, 2, 2);
+        let (t, _) = b.finish(0);
+        assert_eq!(t.header_rows, 1);
+    }
+
+    #[test]
+    fn header_rows_from_the_first_rows_vertical_spans() {
+        // The annual-report shape: 信息内容 spans three header rows, 申请人情况 spans
+        // columns and sits above two more header rows.
+        let limits = Limits::default();
+        let mut b = GridBuilder::new(3, &limits);
+        b.push_row(
+            0,
+            vec![
+                cell("信息内容", 1, VMerge::Restart),
+                cell("申请人情况", 2, VMerge::None),
+            ],
+            0,
+        )
+        .unwrap();
+        b.push_row(
+            0,
+            vec![
+                cell("", 1, VMerge::Continue),
+                cell("自然人", 1, VMerge::Restart),
+                cell("法人", 1, VMerge::None),
+            ],
+            0,
+        )
+        .unwrap();
+        b.push_row(
+            0,
+            vec![
+                cell("", 1, VMerge::Continue),
+                cell("", 1, VMerge::Continue),
+                cell("商业企业", 1, VMerge::None),
+            ],
+            0,
+        )
+        .unwrap();
+        plain_rows(&mut b, 2, 3);
+        let (t, _) = b.finish(0);
+        assert_eq!((t.rows, t.header_rows), (5, 3));
+    }
+
+    #[test]
+    fn no_marks_and_no_vertical_span_in_row_zero_means_no_header() {
+        let limits = Limits::default();
+        let mut b = GridBuilder::new(2, &limits);
+        b.push_row(0, vec![cell("wide", 2, VMerge::None)], 0)
+            .unwrap();
+        plain_rows(&mut b, 2, 2);
+        let (t, _) = b.finish(0);
+        assert_eq!(t.header_rows, 0);
+        assert_eq!(GridBuilder::new(2, &limits).finish(0).0.header_rows, 0);
+    }
+
+    #[test]
+    fn a_span_down_the_whole_table_is_a_row_label_not_a_header() {
+        let limits = Limits::default();
+        let mut b = GridBuilder::new(2, &limits);
+        b.push_row(
+            0,
+            vec![
+                cell("label", 1, VMerge::Restart),
+                cell("1", 1, VMerge::None),
+            ],
+            0,
+        )
+        .unwrap();
+        b.push_row(
+            0,
+            vec![cell("", 1, VMerge::Continue), cell("2", 1, VMerge::None)],
+            0,
+        )
+        .unwrap();
+        let (t, _) = b.finish(0);
+        assert_eq!((t.rows, t.header_rows), (2, 0));
+    }
+
+    #[test]
+    fn header_rows_is_always_serialized() {
+        let json = serde_json::to_string(&Table::default()).unwrap();
+        assert!(json.contains("\"header_rows\":0"), "{json}");
     }
 
     #[test]
