@@ -1,0 +1,127 @@
+//! Where writers put files: atomic writes (temporary name, then rename) and output names
+//! derived from input names that cannot leave the output folder.
+
+use std::ffi::OsString;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// Writes to a temporary file beside `path`, then renames it, so `path` is never half-written.
+pub fn write_atomically(
+    path: &Path,
+    f: impl FnOnce(&mut AtomicFile) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut file = AtomicFile::create(path)?;
+    f(&mut file)?;
+    file.commit()
+}
+
+/// A file written under a temporary name and renamed into place by [`AtomicFile::commit`];
+/// dropped without a commit, the temporary file is removed.
+#[derive(Debug)]
+pub struct AtomicFile {
+    tmp: PathBuf,
+    path: PathBuf,
+    /// Present until `commit` takes it.
+    out: Option<BufWriter<File>>,
+}
+
+impl AtomicFile {
+    /// Creates the temporary file beside `path`.
+    pub fn create(path: &Path) -> io::Result<AtomicFile> {
+        // `-o /dev/null` or a named pipe: there is nothing to replace atomically, and a
+        // rename would replace the device node itself.
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            let out = BufWriter::new(File::options().write(true).open(path)?);
+            return Ok(AtomicFile {
+                tmp: PathBuf::new(),
+                path: PathBuf::new(),
+                out: Some(out),
+            });
+        }
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        // A dot-name, so a half-written file never matches `*.csv` and the like.
+        let mut tmp_name = OsString::from(".");
+        tmp_name.push(path.file_name().unwrap_or_default());
+        tmp_name.push(format!(".tmp{}", std::process::id()));
+        let tmp = dir.join(tmp_name);
+        let out = BufWriter::new(File::create(&tmp)?);
+        Ok(AtomicFile {
+            tmp,
+            path: path.to_path_buf(),
+            out: Some(out),
+        })
+    }
+
+    /// Flushes, syncs and renames the temporary file to its final name.
+    pub fn commit(mut self) -> io::Result<()> {
+        let mut out = self.out.take().ok_or_else(closed)?;
+        out.flush()?;
+        if self.tmp.as_os_str().is_empty() {
+            // Written in place (a device or pipe): nothing to sync or rename.
+            return Ok(());
+        }
+        out.get_ref().sync_all()?;
+        // Closed before the rename, which some systems refuse on an open file.
+        drop(out);
+        std::fs::rename(&self.tmp, &self.path)?;
+        self.tmp = PathBuf::new();
+        Ok(())
+    }
+}
+
+fn closed() -> io::Error {
+    io::Error::other("output file already committed")
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.out.as_mut().ok_or_else(closed)?.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.out.as_mut().ok_or_else(closed)?.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.as_mut().ok_or_else(closed)?.flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        // An empty `tmp` means it was renamed into place, or written in place.
+        if !self.tmp.as_os_str().is_empty() {
+            drop(self.out.take());
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// The input's file name without its extension, made safe as an output file name: no path
+/// separators or characters Windows refuses, never empty, `.` or `..`; `-` (stdin) is `stdin`.
+pub fn safe_stem(input: &Path) -> String {
+    if input == Path::new("-") {
+        return "stdin".into();
+    }
+    let raw = input
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let cleaned: String = raw
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    if cleaned.is_empty() || cleaned.chars().all(|c| c == '.') {
+        "document".into()
+    } else {
+        cleaned
+    }
+}
