@@ -1,0 +1,83 @@
+//! `docgrid batch`: the command-line face of [`docgrid::batch`].
+
+use crate::To;
+use docgrid::batch::{self, BatchConfig, ProgressMode, Shard};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Arguments of `docgrid batch`.
+#[derive(clap::Args)]
+pub struct BatchArgs {
+    /// Folders (walked recursively) and files; `.docx` and `.pdf` in any case, content sniffed.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output folder (created if missing): the mirrored tree of outputs and manifest.jsonl.
+    #[arg(short = 'o', long = "output", required = true)]
+    output: PathBuf,
+    /// Output format, one file per input named after the whole input name (`a.docx.json`).
+    #[arg(long = "to", value_enum, default_value_t = To::Json)]
+    to: To,
+    /// Conversions at once (0: one per core).
+    #[arg(short = 'j', long, default_value_t = 0)]
+    jobs: usize,
+    /// Redo inputs whose outputs are already complete and newer than the input.
+    #[arg(long)]
+    force: bool,
+    /// Convert only shard K of N (1-based), chosen by a stable hash of each relative path.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
+    /// No progress bar or lines and no summary; failures are still printed.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Write JSON on one line instead of indented.
+    #[arg(long)]
+    compact: bool,
+    /// Seconds after which one input is abandoned and recorded as failed (0: no bound).
+    #[arg(long, value_name = "SECS", default_value_t = 120)]
+    timeout: u64,
+    /// Inputs larger than this fail without being read.
+    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    max_file_mib: u64,
+    /// Also emit header and footer paragraphs as blocks (style `header` / `footer`).
+    #[arg(long)]
+    headers_footers: bool,
+}
+
+/// Runs a batch. Must return straight to `main`, which must return: a conversion abandoned
+/// after `--timeout` is still running on its thread, and only the process exit ends it.
+pub fn run(args: &BatchArgs) -> ExitCode {
+    let mut config = BatchConfig::new(args.inputs.clone(), args.output.clone());
+    config.format = match args.to {
+        To::Json => Arc::new(batch::Json {
+            pretty: !args.compact,
+        }),
+        To::Xlsx => Arc::new(batch::Xlsx),
+        To::Md => Arc::new(batch::Markdown),
+        To::Csv | To::Cells => {
+            // Several files per input (csv) or one file for all inputs (cells) do not fit the
+            // one-output-per-input bookkeeping that makes reruns resumable.
+            eprintln!("docgrid: batch writes --to json, xlsx or md; use `convert --to csv|cells -o DIR` for CSV");
+            return ExitCode::from(2);
+        }
+    };
+    config.jobs = args.jobs;
+    config.force = args.force;
+    config.shard = args.shard;
+    config.progress = if args.quiet {
+        ProgressMode::Quiet
+    } else {
+        ProgressMode::Auto
+    };
+    config.options.include_headers_footers = args.headers_footers;
+    config.max_file_bytes = args.max_file_mib.saturating_mul(1024 * 1024);
+    config.timeout = (args.timeout > 0).then(|| Duration::from_secs(args.timeout));
+    match batch::run(&config) {
+        Ok(summary) => ExitCode::from(summary.exit_code()),
+        Err(e) => {
+            eprintln!("docgrid: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
