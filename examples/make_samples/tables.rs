@@ -333,7 +333,7 @@ pub fn t4(values: &[&str; 15]) -> Grid {
     let widths = [
         649, 649, 649, 649, 649, 649, 649, 650, 650, 650, 650, 650, 650, 650, 650,
     ];
-    let mut g = Grid::new(&widths, 4, 0, 18);
+    let mut g = Grid::new(&widths, 4, 3, 18);
     let results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
     g.add(0, 0, 1, 5, "行政复议");
     g.add(0, 5, 1, 10, "行政诉讼");

@@ -189,9 +189,8 @@ impl GridBuilder {
 
     /// Pads uncovered positions with empty 1×1 cells and returns the table and its warnings.
     ///
-    /// `header_rows` is the run of marked rows starting at row 0; without one, the rows the
-    /// first row's vertical spans reach, when that is more than one row and leaves at least
-    /// one row of body (a span down the whole table labels rows, it heads nothing); else 0.
+    /// `header_rows` is the run of marked rows starting at row 0; without one, the rows that
+    /// the spans imply (see `implied_header_rows`); else 0.
     pub fn finish(self, index: usize) -> (Table, Vec<Warning>) {
         let GridBuilder {
             mut cells,
@@ -209,17 +208,7 @@ impl GridBuilder {
         let header_rows = if marked > 0 {
             marked
         } else {
-            let reach = cells
-                .iter()
-                .filter(|c| c.row == 0)
-                .map(|c| c.row_span)
-                .max()
-                .unwrap_or(0);
-            if reach > 1 && reach < rows {
-                reach
-            } else {
-                0
-            }
+            implied_header_rows(&cells, rows, cols)
         };
         let mut covered = vec![false; rows.saturating_mul(cols)];
         for c in &cells {
@@ -249,6 +238,38 @@ impl GridBuilder {
             cells,
         };
         (table, warnings)
+    }
+}
+
+/// The header rows that the spans imply when no row is marked: a header opens when row 0 has a
+/// vertical span or a grouping horizontal span (one row tall, wider than one column, narrower than the table:
+/// a full-width row is a title, not a group), and grows while a header cell reaches further
+/// down or a group in its last row needs the row of sub-headings below it. This is pandoc's
+/// "extend while the next row continues a merge" plus the groups of multi-level headers
+/// (表四's 行政复议 / 行政诉讼 have only horizontal spans in row 0). A header that would take
+/// every row is a column of row labels, so 0.
+/// `cells` must be in the order rows were pushed (before padding).
+fn implied_header_rows(cells: &[Cell], rows: usize, cols: usize) -> usize {
+    let grouping = |c: &Cell| c.row_span == 1 && c.col_span > 1 && c.col_span < cols;
+    if !cells
+        .iter()
+        .any(|c| c.row == 0 && (c.row_span > 1 || grouping(c)))
+    {
+        return 0;
+    }
+    // A cell demands the rows down to its bottom, and a group one more for its sub-headings.
+    // `cells` are in push order, so rows ascend: one pass, linear even for huge tables.
+    let mut k = 1;
+    for c in cells {
+        if c.row >= k {
+            break;
+        }
+        k = k.max(c.row + c.row_span + usize::from(grouping(c)));
+    }
+    if k >= rows {
+        0
+    } else {
+        k
     }
 }
 
@@ -629,5 +650,68 @@ mod tests {
             ..Cell::default()
         });
         assert!(check_partition(&t).is_err());
+    }
+}
+
+#[cfg(test)]
+mod header_tests {
+    use super::*;
+
+    fn c(text: &str, span: usize, vmerge: VMerge) -> CellSpec {
+        CellSpec {
+            span,
+            vmerge,
+            text: text.into(),
+            ..CellSpec::default()
+        }
+    }
+
+    #[test]
+    fn groups_in_row_zero_open_a_header_that_follows_its_merges_down() {
+        // 表四 of the annual report: 行政复议 / 行政诉讼 group columns in row 0, their result
+        // headings span rows 1–2 or split again in row 2; data starts at row 3.
+        let limits = Limits::default();
+        let mut b = GridBuilder::new(5, &limits);
+        b.push_row(
+            0,
+            vec![c("复议", 2, VMerge::None), c("诉讼", 3, VMerge::None)],
+            0,
+        )
+        .unwrap();
+        let v = |t| c(t, 1, VMerge::Restart);
+        b.push_row(
+            0,
+            vec![v("维持"), v("纠正"), c("直接起诉", 3, VMerge::None)],
+            0,
+        )
+        .unwrap();
+        let cont = || c("", 1, VMerge::Continue);
+        let one = |t| c(t, 1, VMerge::None);
+        b.push_row(
+            0,
+            vec![cont(), cont(), one("维持"), one("纠正"), one("总计")],
+            0,
+        )
+        .unwrap();
+        b.push_row(0, (0..5).map(|_| one("0")).collect(), 0)
+            .unwrap();
+        let (t, _) = b.finish(0);
+        assert_eq!(t.header_rows, 3);
+    }
+
+    #[test]
+    fn a_full_width_title_row_is_not_a_header() {
+        let limits = Limits::default();
+        let mut b = GridBuilder::new(2, &limits);
+        b.push_row(0, vec![c("第二十条第（一）项", 2, VMerge::None)], 0)
+            .unwrap();
+        b.push_row(
+            0,
+            vec![c("信息内容", 1, VMerge::None), c("数量", 1, VMerge::None)],
+            0,
+        )
+        .unwrap();
+        let (t, _) = b.finish(0);
+        assert_eq!(t.header_rows, 0);
     }
 }
