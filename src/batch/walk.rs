@@ -102,9 +102,14 @@ pub(crate) fn roots(inputs: &[PathBuf]) -> Result<Vec<Root>, BatchError> {
     Ok(roots)
 }
 
-/// Whether a file name ends in `.docx` or `.pdf`, in any case (non-UTF-8 names too).
+/// Whether a file name ends in `.docx` or `.pdf`, in any case (non-UTF-8 names too). Word's
+/// owner files (`~$report.docx`, left beside a document open in Word) are not documents: an
+/// archive copied from a shared drive is full of them, and each would be a failure.
 pub(crate) fn is_selected(name: &OsStr) -> bool {
     let b = name.as_encoded_bytes();
+    if b.starts_with(b"~$") {
+        return false;
+    }
     let ends = |ext: &[u8]| {
         b.len()
             .checked_sub(ext.len())
@@ -229,6 +234,12 @@ mod tests {
             stable_hash(Path::new("./a/b.docx")),
             stable_hash(Path::new("a/b.docx"))
         );
+    }
+
+    #[test]
+    fn skips_word_owner_files() {
+        assert!(!is_selected(OsStr::new("~$report.docx")));
+        assert!(is_selected(OsStr::new("report~$.docx")));
     }
 
     #[test]
