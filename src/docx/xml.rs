@@ -100,8 +100,24 @@ pub(crate) fn xml_error(part: &str, position: u64, cause: impl std::fmt::Display
     Error::new(ErrorKind::Xml {
         part: part.to_string(),
         position,
-        message: cause.to_string(),
+        message: one_line(&cause.to_string()),
     })
+}
+
+/// Longest parser message kept: quick-xml quotes whole tags, and a root tag with its
+/// namespace declarations runs to hundreds of characters in what must stay one readable line.
+const MAX_MESSAGE_CHARS: usize = 160;
+
+/// The message on one line, cut to [`MAX_MESSAGE_CHARS`] characters with `…`.
+fn one_line(message: &str) -> String {
+    let flat: String = message
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    match flat.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((cut, _)) => format!("{}…", &flat[..cut]),
+        None => flat,
+    }
 }
 
 /// Maps a quick-xml error: a bound or inflate failure from the part stream keeps its own

@@ -176,3 +176,13 @@ fn skip_current_skips_subtree_only() {
     }
     assert_eq!(seen, ["a", "mc", "b", "e"]);
 }
+
+#[test]
+fn long_parser_messages_are_cut_to_one_short_line() {
+    let long = format!("close tag `</w:document {}>`\nnext", "x".repeat(500));
+    let e = xml_error("word/document.xml", 56, long);
+    let text = e.to_string();
+    assert!(!text.contains('\n'), "{text}");
+    assert!(text.ends_with('…'), "{text}");
+    assert!(text.chars().count() < 260, "{text}");
+}
