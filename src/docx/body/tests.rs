@@ -405,3 +405,15 @@ fn deleted_paragraph_mark_joins_next_paragraph() {
         vec!["This is a", "splitParagraph.", "lone", "T0", "last"]
     );
 }
+
+#[test]
+fn a_table_without_rows_is_left_out_with_a_warning() {
+    // Open-Xml-PowerTools' RP051-Arabic-Rejected.docx has two such tables.
+    let w = body(&format!(
+        "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid></w:tbl>{}",
+        p(&r("after"))
+    ));
+    assert!(!w.blocks.iter().any(|b| matches!(b, Block::Table(_))));
+    let codes: Vec<_> = w.warnings.iter().map(|w| w.code).collect();
+    assert_eq!(codes, vec!["docx.empty_table"]);
+}

@@ -321,13 +321,21 @@ impl Walker<'_, '_> {
 
     fn close_table(&mut self) {
         let Some(t) = self.tables.pop() else { return };
-        let Some(builder) = t.builder else { return };
+        // No builder: no row was ever closed (tables nested too deep never get a state).
+        let builder = t
+            .builder
+            .unwrap_or_else(|| GridBuilder::new(t.grid_cols, &self.ctx.options.limits));
         let (table, warnings) = builder.finish(0);
         self.out.warnings.extend(warnings);
-        if table.rows > 0 {
-            if let Some(c) = self.containers.last_mut() {
-                c.blocks.push(Block::Table(table));
-            }
+        if table.rows == 0 {
+            // A table with no rows (all rejected as tracked insertions, say) shows nothing in
+            // Word and has no grid to give; dropping it is said, not silent.
+            self.out.warnings.push(Warning::new(
+                "docx.empty_table",
+                "a table with no rows was left out",
+            ));
+        } else if let Some(c) = self.containers.last_mut() {
+            c.blocks.push(Block::Table(table));
         }
     }
 }
