@@ -43,6 +43,8 @@ pub struct BatchArgs {
     /// Also emit header and footer paragraphs as blocks (style `header` / `footer`).
     #[arg(long)]
     headers_footers: bool,
+    #[command(flatten)]
+    limits: crate::cli_limits::LimitArgs,
 }
 
 /// Runs a batch. Must return straight to `main`, which must return: a conversion abandoned
@@ -71,6 +73,7 @@ pub fn run(args: &BatchArgs) -> ExitCode {
         ProgressMode::Auto
     };
     config.options.include_headers_footers = args.headers_footers;
+    config.options.limits = args.limits.limits();
     config.max_file_bytes = args.max_file_mib.saturating_mul(1024 * 1024);
     config.timeout = (args.timeout > 0).then(|| Duration::from_secs(args.timeout));
     match batch::run(&config) {

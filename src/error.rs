@@ -49,7 +49,7 @@ pub enum ErrorKind {
         part: String,
     },
     /// A resource bound of [`crate::Limits`] was exceeded.
-    #[error("{part}: limit exceeded: {what} over {limit}")]
+    #[error("{part}: limit exceeded: {what} over {limit} (raise with --{})", .what.replace('_', "-"))]
     Limit {
         /// The part name (or "document").
         part: String,

@@ -1,6 +1,8 @@
 //! The `docgrid` command line: a thin layer over the library.
 
 mod cli_batch;
+mod cli_limits;
+mod cli_report;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use docgrid::write::output::{safe_stem, write_atomically, AtomicFile};
@@ -27,6 +29,8 @@ enum Command {
     Convert(ConvertArgs),
     /// Convert whole folders in parallel into a mirrored tree with a manifest; reruns resume.
     Batch(cli_batch::BatchArgs),
+    /// Annual reports (政府信息公开工作年度报告): standard tables as keyed values, with rule checks.
+    Report(cli_report::ReportArgs),
 }
 
 #[derive(clap::Args)]
@@ -59,6 +63,8 @@ struct ConvertArgs {
     /// csv/cells/xlsx/md: only table N (from 1; `3.1` is the first table nested in table 3).
     #[arg(long, value_name = "N", value_parser = parse_label)]
     table: Option<String>,
+    #[command(flatten)]
+    limits: cli_limits::LimitArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -105,6 +111,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Convert(args) => convert(&args),
         Command::Batch(args) => cli_batch::run(&args),
+        Command::Report(args) => cli_report::run(&args),
     }
 }
 
@@ -155,7 +162,7 @@ fn convert(args: &ConvertArgs) -> ExitCode {
     }
     let options = Options {
         include_headers_footers: args.headers_footers,
-        ..Options::default()
+        limits: args.limits.limits(),
     };
     if let Some(dir) = args.output.as_ref().filter(|_| {
         matches!(args.to, To::Csv | To::Cells | To::Xlsx)

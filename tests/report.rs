@@ -1,0 +1,265 @@
+//! Annual-report profile: keyed values and rule checks against the generated corpus truth and the samples.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use docgrid::report::{build, Report, Templates};
+use docgrid::Options;
+use serde_json::Value;
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn report_of(path: &Path) -> Report {
+    let bytes = std::fs::read(path).unwrap();
+    let doc = docgrid::convert_bytes(&bytes, &Options::default()).unwrap();
+    build(&doc, &Templates::builtin().unwrap())
+}
+
+fn check_truth(name: &str) {
+    let dir = manifest().join("../shared/corpus/reports");
+    if !dir.is_dir() {
+        let _ = writeln!(std::io::stderr(), "SKIPPED: ../shared/corpus not found");
+        return;
+    }
+    let truth: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join(format!("{name}.truth.json"))).unwrap(),
+    )
+    .unwrap();
+    let rep = report_of(&dir.join(format!("{name}.docx")));
+    let mut n = 0;
+    for t in truth["tables"].as_array().unwrap() {
+        for (key, v) in t["values"].as_object().unwrap() {
+            let got = rep
+                .values
+                .get(key)
+                .unwrap_or_else(|| panic!("{name}: key {key} missing"));
+            assert_eq!(
+                got.text,
+                v["text"].as_str().unwrap(),
+                "{name}: text of {key}"
+            );
+            assert_eq!(got.num, v["num"].as_f64(), "{name}: num of {key}");
+            n += 1;
+        }
+    }
+    assert!(n > 100, "{name}: only {n} truth values");
+    let want: Vec<(String, String, f64, f64, &str)> = truth["rule_check"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let status = if c["ok"].as_bool().unwrap() {
+                "pass"
+            } else {
+                "fail"
+            };
+            (
+                c["rule"].as_str().unwrap().to_string(),
+                c["scope"].as_str().unwrap().to_string(),
+                c["lhs"].as_f64().unwrap(),
+                c["rhs"].as_f64().unwrap(),
+                status,
+            )
+        })
+        .collect();
+    let got: Vec<(String, String, f64, f64, &str)> = rep
+        .checks
+        .iter()
+        .map(|c| {
+            (
+                c.rule.clone(),
+                c.scope.clone(),
+                c.lhs.unwrap_or(f64::NAN),
+                c.rhs.unwrap_or(f64::NAN),
+                c.status,
+            )
+        })
+        .collect();
+    assert_eq!(got, want, "{name}: rule_check");
+    assert_eq!(rep.format, truth["format"].as_str().unwrap());
+    assert_eq!(rep.org.as_deref(), truth["org"].as_str());
+    assert_eq!(rep.year.map(u64::from), truth["year"].as_u64());
+}
+
+#[test]
+fn v2021_ok_matches_truth() {
+    check_truth("v2021_ok");
+}
+
+#[test]
+fn v2021_split_matches_truth() {
+    check_truth("v2021_split");
+}
+
+fn failing(rep: &Report) -> Vec<(String, String)> {
+    rep.checks
+        .iter()
+        .filter(|c| c.status != "pass")
+        .map(|c| (c.rule.clone(), c.scope.clone()))
+        .collect()
+}
+
+#[test]
+fn seed_sample_fails_balance_and_results_sum_in_natural_person_and_total() {
+    let rep = report_of(&manifest().join("samples/pingchuan_2020_annual_report.docx"));
+    assert_eq!(rep.format, "2019");
+    // Spec §5: the seed's (七)总计 row says 0 where 3 requests were handled by natural persons.
+    let want: Vec<(String, String)> = [
+        ("T3.balance", "natural_person"),
+        ("T3.results_sum", "natural_person"),
+        ("T3.balance", "total"),
+        ("T3.results_sum", "total"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(failing(&rep), want);
+    // 7 columns × 2 + 23 body rows (2 + 19 result rows + 总计 + 结转) + 3 blocks.
+    assert_eq!(rep.checks.len(), 14 + 23 + 3);
+}
+
+#[test]
+fn qinghe_sample_passes_everything() {
+    let rep = report_of(&manifest().join("samples/qinghe_2023_annual_report.docx"));
+    assert!(failing(&rep).is_empty(), "{:?}", failing(&rep));
+    assert!(rep.checks.len() >= 14 + 23 + 3);
+}
+
+#[test]
+fn cli_json_and_csv() {
+    let bin = env!("CARGO_BIN_EXE_docgrid");
+    let sample = manifest().join("samples/pingchuan_2020_annual_report.docx");
+    let out = std::process::Command::new(bin)
+        .arg("report")
+        .arg(&sample)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for k in [
+        "source",
+        "org",
+        "year",
+        "format",
+        "tables_found",
+        "values",
+        "checks",
+        "unmatched",
+    ] {
+        assert!(v.get(k).is_some(), "missing {k}");
+    }
+    assert_eq!(v["format"], "2019");
+    assert_eq!(v["year"], 2020);
+    let bal = &v["checks"][0];
+    assert_eq!(
+        (
+            &bal["rule"],
+            &bal["scope"],
+            &bal["lhs"],
+            &bal["rhs"],
+            &bal["status"]
+        ),
+        (
+            &Value::from("T3.balance"),
+            &Value::from("natural_person"),
+            &Value::from(3),
+            &Value::from(0),
+            &Value::from("fail")
+        )
+    );
+    let dir = std::env::temp_dir().join(format!("docgrid-report-{}", std::process::id()));
+    let st = std::process::Command::new(bin)
+        .args(["report", "--to", "csv", "-o"])
+        .arg(&dir)
+        .arg(&sample)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let values = std::fs::read_to_string(dir.join("values.csv")).unwrap();
+    assert!(
+        values.starts_with("source,org,year,format,table,key,row_label,col_label,text,num,unit\n")
+    );
+    let checks = std::fs::read_to_string(dir.join("checks.csv")).unwrap();
+    assert!(checks.starts_with("source,org,year,format,rule,scope,lhs,rhs,status\n"));
+    assert_eq!(checks.lines().count(), 1 + 14 + 23 + 3);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn user_template_replaces_builtin() {
+    // A templates file holding only table 4 keys nothing else.
+    let mut t: Value = serde_json::from_str(include_str!("../src/report/templates.json")).unwrap();
+    for v in t["versions"].as_object_mut().unwrap().values_mut() {
+        v["tables"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|x| x["id"] == "t4_review_litigation");
+    }
+    let tpl = Templates::parse(&t.to_string()).unwrap();
+    let bytes = std::fs::read(manifest().join("samples/qinghe_2023_annual_report.docx")).unwrap();
+    let doc = docgrid::convert_bytes(&bytes, &Options::default()).unwrap();
+    let rep = build(&doc, &tpl);
+    assert_eq!(rep.tables_found, ["t4_review_litigation"]);
+    assert_eq!(rep.values.len(), 15);
+    assert_eq!(rep.checks.len(), 3);
+}
+
+/// Splits table `t` at the first row from the middle on that no merged cell crosses.
+fn split_table(t: &docgrid::model::Table) -> (docgrid::model::Table, docgrid::model::Table) {
+    let k = (t.rows / 2..t.rows)
+        .find(|&k| {
+            t.cells
+                .iter()
+                .all(|c| c.row >= k || c.row + c.row_span <= k)
+        })
+        .unwrap();
+    let mut a = t.clone();
+    let mut b = t.clone();
+    a.cells.retain(|c| c.row < k);
+    a.rows = k;
+    b.cells.retain(|c| c.row >= k);
+    for c in &mut b.cells {
+        c.row -= k;
+    }
+    b.rows = t.rows - k;
+    (a, b)
+}
+
+#[test]
+fn tables_split_in_two_give_the_same_report() {
+    let dir = manifest().join("../shared/corpus/reports");
+    if !dir.is_dir() {
+        let _ = writeln!(std::io::stderr(), "SKIPPED: ../shared/corpus not found");
+        return;
+    }
+    let bytes = std::fs::read(dir.join("v2021_ok.docx")).unwrap();
+    let doc = docgrid::convert_bytes(&bytes, &Options::default()).unwrap();
+    let tpl = Templates::builtin().unwrap();
+    let whole = build(&doc, &tpl);
+    let mut cut = doc.clone();
+    cut.blocks = Vec::new();
+    for b in &doc.blocks {
+        match b {
+            docgrid::model::Block::Table(t) => {
+                let (a, c) = split_table(t);
+                cut.blocks.push(docgrid::model::Block::Table(a));
+                cut.blocks.push(docgrid::model::Block::Table(c));
+            }
+            other => cut.blocks.push(other.clone()),
+        }
+    }
+    let split = build(&cut, &tpl);
+    assert_eq!(split.tables_found, whole.tables_found);
+    let diff: Vec<_> = whole
+        .values
+        .iter()
+        .filter(|(k, v)| split.values.get(*k) != Some(v))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(diff.is_empty(), "{diff:?} {}", split.values.len());
+    assert_eq!(split.values, whole.values);
+    assert_eq!(split.checks, whole.checks);
+    assert!(split.unmatched.is_empty());
+}
