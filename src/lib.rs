@@ -8,6 +8,7 @@ pub mod docx;
 pub mod error;
 pub mod limits;
 pub mod model;
+pub mod pdf;
 pub mod sniff;
 pub mod table;
 pub mod write;
