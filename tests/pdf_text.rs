@@ -47,6 +47,17 @@ fn truth_text(truth: &Path) -> Vec<char> {
     squash(&s)
 }
 
+fn truth_paragraphs(truth: &Path) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(truth).unwrap()).unwrap();
+    v["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| matches!(p["kind"].as_str(), Some("title" | "heading" | "body")))
+        .map(|p| squash(p["text"].as_str().unwrap()).into_iter().collect())
+        .collect()
+}
+
 #[test]
 fn report_text_matches_truth() {
     let Some(c) = corpus() else { return };
@@ -69,11 +80,22 @@ fn report_text_matches_truth() {
             &squash(&ours),
             &truth_text(&dir.join(format!("{truth}.truth.json"))),
         );
+        // While tables still flow as text, also count truth paragraphs found whole in one block.
+        let ours_blocks: Vec<String> = blocks
+            .iter()
+            .map(|b| squash(&b.text).into_iter().collect())
+            .collect();
+        let (found, total) = truth_paragraphs(&dir.join(format!("{truth}.truth.json")))
+            .iter()
+            .fold((0, 0), |(f, t), p| {
+                (f + usize::from(ours_blocks.iter().any(|b| b == p)), t + 1)
+            });
         eprintln!(
-            "{pdf}: similarity {sim:.4}, {} blocks, {took:?}",
+            "{pdf}: similarity {sim:.4}, {found}/{total} paragraphs exact, {} blocks, {took:?}",
             blocks.len()
         );
         assert!(sim >= floor, "{pdf}: {sim}");
+        assert_eq!(found, total, "{pdf}: truth paragraphs not found whole");
         // Bare numbers are legitimate table cells while tables still flow as text; the
         // `- N -` footer form never is.
         let footer = |t: &str| t.trim().starts_with('-') && t.trim().ends_with('-');
@@ -133,4 +155,27 @@ fn corpus_never_panics() {
         panics.is_empty() && hangs.is_empty(),
         "panics {panics:?} hangs {hangs:?}"
     );
+}
+
+#[test]
+fn radicals_fold_to_ideographs() {
+    use docgrid::pdf::text::fold_radical;
+    // U+2F2F KANGXI RADICAL WORK is NFKC-equivalent to 工; U+2EA0 ⺠ is 民 with no NFKC mapping.
+    assert_eq!(fold_radical('\u{2F2F}'), '工');
+    assert_eq!(fold_radical('\u{2F00}'), '一');
+    assert_eq!(fold_radical('\u{2FD5}'), '龠');
+    assert_eq!(fold_radical('\u{2EA0}'), '民');
+    assert_eq!(fold_radical('\u{2ED4}'), '门');
+    assert_eq!(fold_radical('工'), '工');
+}
+
+#[test]
+fn page_numbers_are_furniture() {
+    use docgrid::pdf::text::is_page_furniture;
+    for t in ["- 3 -", "— 12 —", "第3页", "第 3 页 共 9 页", "7"] {
+        assert!(is_page_furniture(t), "{t}");
+    }
+    for t in ["第三章", "2023年", "（一）主动公开"] {
+        assert!(!is_page_furniture(t), "{t}");
+    }
 }

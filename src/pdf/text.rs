@@ -30,22 +30,38 @@ pub struct TextBlock {
 /// CJK radical supplement forms to the unified ideographs they stand for.
 pub fn fold_radical(c: char) -> char {
     let cp = c as u32;
+    // Chromium writes ⼾ (U+2F3E) for 户 in simplified text; NFKC would give the traditional 戶.
+    if cp == 0x2F3E {
+        return '户';
+    }
     if (0x2F00..=0x2FD5).contains(&cp) {
         if let Some(&u) = KANGXI.get((cp - 0x2F00) as usize) {
             return u;
         }
     }
+    // Only radicals that are whole simplified characters; component-only forms (纟 讠 钅 饣) stay.
     match c {
-        '\u{2EE0}' => '民',
         '\u{2EA0}' => '民',
-        '\u{2ED8}' => '青',
-        '\u{2EBC}' => '肉',
         '\u{2EC5}' => '见',
-        '\u{2ECF}' => '邑',
-        '\u{2ED6}' => '阜',
+        '\u{2EC6}' => '角',
+        '\u{2EC9}' => '贝',
+        '\u{2ECB}' => '车',
+        '\u{2ED3}' => '长',
+        '\u{2ED4}' => '门',
+        '\u{2ED8}' => '青',
+        '\u{2EDA}' => '页',
+        '\u{2EDB}' => '风',
+        '\u{2EDC}' => '飞',
+        '\u{2EE2}' => '马',
+        '\u{2EE5}' => '鱼',
+        '\u{2EE6}' => '鸟',
+        '\u{2EE7}' => '卤',
+        '\u{2EE8}' => '麦',
         '\u{2EE9}' => '黄',
-        '\u{2EA7}' => '牛',
-        '\u{2E8C}' => '小',
+        '\u{2EEC}' => '齐',
+        '\u{2EEE}' => '齿',
+        '\u{2EF0}' => '龙',
+        '\u{2EF3}' => '龟',
         _ => c,
     }
 }
@@ -169,6 +185,15 @@ pub fn is_page_furniture(text: &str) -> bool {
 pub fn paragraphs(page: &Page, page_no: u32) -> Vec<TextBlock> {
     let ls = lines(page);
     let left = ls.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+    // Writers space lines differently (LibreOffice tight, Chromium 1.5x), so a paragraph break is a
+    // gap clearly above this page's usual gap between consecutive lines.
+    let mut gaps: Vec<f32> = ls
+        .windows(2)
+        .map(|w| w[1].y0 - w[0].y1)
+        .filter(|g| *g >= 0.0)
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    let usual = gaps.get(gaps.len() / 2).copied().unwrap_or(0.0);
     let mut out: Vec<TextBlock> = Vec::new();
     let mut prev: Option<&Line> = None;
     for l in &ls {
@@ -181,7 +206,9 @@ pub fn paragraphs(page: &Page, page_no: u32) -> Vec<TextBlock> {
             Some(p) => {
                 let gap = l.y0 - p.y1;
                 let indent = l.x0 - left > l.size * 1.5;
-                gap > l.size * 0.8 || indent || (p.size - l.size).abs() > 0.5
+                gap > (usual + l.size * 0.5).max(l.size * 0.8)
+                    || indent
+                    || (p.size - l.size).abs() > 0.5
             }
         };
         match out.last_mut() {
