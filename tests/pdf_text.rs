@@ -179,3 +179,18 @@ fn page_numbers_are_furniture() {
         assert!(!is_page_furniture(t), "{t}");
     }
 }
+
+#[test]
+fn wps_fake_bold_doubles_are_merged() {
+    let Some(c) = corpus() else { return };
+    let bytes = std::fs::read(c.join("reports/huaian_city_2024.pdf")).unwrap();
+    let blocks = docgrid::pdf::read_paragraphs(&bytes, "").unwrap();
+    let cjk = blocks
+        .iter()
+        .flat_map(|b| b.text.chars())
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .count();
+    // research/rust-ecosystem.md: pdfium, MuPDF and poppler read 2,162 CJK characters here; the raw
+    // glyph stream has 2,256 because WPS draws bold headings twice.
+    assert_eq!(cjk, 2162);
+}
