@@ -8,6 +8,7 @@ pub mod docx;
 pub mod error;
 pub mod limits;
 pub mod model;
+pub mod pdf;
 pub mod report;
 pub mod sniff;
 pub mod table;
@@ -31,9 +32,7 @@ pub struct Options {
 pub fn convert_bytes(bytes: &[u8], options: &Options) -> Result<Document, Error> {
     match sniff::sniff(bytes) {
         Some(Format::Docx) => docx::read(bytes, options),
-        Some(Format::Pdf) => Err(Error::new(ErrorKind::Unsupported(
-            "PDF input is not supported yet".into(),
-        ))),
+        Some(Format::Pdf) => pdf::read(bytes),
         None => Err(Error::new(ErrorKind::UnknownFormat)),
     }
 }

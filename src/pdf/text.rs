@@ -1,0 +1,230 @@
+//! Glyphs → lines → paragraphs: baseline clustering, fake-bold merge, radical folding, page furniture.
+
+use super::engine::{Glyph, Page};
+
+/// One text line on a page, glyphs sorted left to right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// Text with spaces from gaps between Latin glyphs.
+    pub text: String,
+    /// Left edge.
+    pub x0: f32,
+    /// Top edge.
+    pub y0: f32,
+    /// Bottom edge.
+    pub y1: f32,
+    /// Median glyph size.
+    pub size: f32,
+}
+
+/// A paragraph of text found on one page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextBlock {
+    /// Joined text of its lines.
+    pub text: String,
+    /// 1-based page number.
+    pub page: u32,
+}
+
+/// Folds Kangxi radicals (U+2F00–U+2FD5, Chromium's mapping for common ideographs) and a few
+/// CJK radical supplement forms to the unified ideographs they stand for.
+pub fn fold_radical(c: char) -> char {
+    let cp = c as u32;
+    // Chromium writes ⼾ (U+2F3E) for 户 in simplified text; NFKC would give the traditional 戶.
+    if cp == 0x2F3E {
+        return '户';
+    }
+    if (0x2F00..=0x2FD5).contains(&cp) {
+        if let Some(&u) = KANGXI.get((cp - 0x2F00) as usize) {
+            return u;
+        }
+    }
+    // Only radicals that are whole simplified characters; component-only forms (纟 讠 钅 饣) stay.
+    match c {
+        '\u{2EA0}' => '民',
+        '\u{2EC5}' => '见',
+        '\u{2EC6}' => '角',
+        '\u{2EC9}' => '贝',
+        '\u{2ECB}' => '车',
+        '\u{2ED3}' => '长',
+        '\u{2ED4}' => '门',
+        '\u{2ED8}' => '青',
+        '\u{2EDA}' => '页',
+        '\u{2EDB}' => '风',
+        '\u{2EDC}' => '飞',
+        '\u{2EE2}' => '马',
+        '\u{2EE5}' => '鱼',
+        '\u{2EE6}' => '鸟',
+        '\u{2EE7}' => '卤',
+        '\u{2EE8}' => '麦',
+        '\u{2EE9}' => '黄',
+        '\u{2EEC}' => '齐',
+        '\u{2EEE}' => '齿',
+        '\u{2EF0}' => '龙',
+        '\u{2EF3}' => '龟',
+        _ => c,
+    }
+}
+
+/// NFKC targets of U+2F00..=U+2FD5 in order (the 214 Kangxi radicals).
+const KANGXI: [char; 214] = [
+    '一', '丨', '丶', '丿', '乙', '亅', '二', '亠', '人', '儿', '入', '八', '冂', '冖', '冫', '几',
+    '凵', '刀', '力', '勹', '匕', '匚', '匸', '十', '卜', '卩', '厂', '厶', '又', '口', '囗', '土',
+    '士', '夂', '夊', '夕', '大', '女', '子', '宀', '寸', '小', '尢', '尸', '屮', '山', '巛', '工',
+    '己', '巾', '干', '幺', '广', '廴', '廾', '弋', '弓', '彐', '彡', '彳', '心', '戈', '戶', '手',
+    '支', '攴', '文', '斗', '斤', '方', '无', '日', '曰', '月', '木', '欠', '止', '歹', '殳', '毋',
+    '比', '毛', '氏', '气', '水', '火', '爪', '父', '爻', '爿', '片', '牙', '牛', '犬', '玄', '玉',
+    '瓜', '瓦', '甘', '生', '用', '田', '疋', '疒', '癶', '白', '皮', '皿', '目', '矛', '矢', '石',
+    '示', '禸', '禾', '穴', '立', '竹', '米', '糸', '缶', '网', '羊', '羽', '老', '而', '耒', '耳',
+    '聿', '肉', '臣', '自', '至', '臼', '舌', '舛', '舟', '艮', '色', '艸', '虍', '虫', '血', '行',
+    '衣', '襾', '見', '角', '言', '谷', '豆', '豕', '豸', '貝', '赤', '走', '足', '身', '車', '辛',
+    '辰', '辵', '邑', '酉', '釆', '里', '金', '長', '門', '阜', '隶', '隹', '雨', '靑', '非', '面',
+    '革', '韋', '韭', '音', '頁', '風', '飛', '食', '首', '香', '馬', '骨', '高', '髟', '鬥', '鬯',
+    '鬲', '鬼', '魚', '鳥', '鹵', '鹿', '麥', '麻', '黃', '黍', '黑', '黹', '黽', '鼎', '鼓', '鼠',
+    '鼻', '齊', '齒', '龍', '龜', '龠',
+];
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+/// Drops WPS fake-bold doubles: the same text drawn again less than 1 pt away on the same baseline.
+fn dedup(glyphs: &mut Vec<Glyph>) {
+    let mut kept: Vec<Glyph> = Vec::with_capacity(glyphs.len());
+    for g in glyphs.drain(..) {
+        let dup = kept.iter().rev().take(4).any(|k| {
+            k.text == g.text
+                && (k.bbox.0 - g.bbox.0).abs() < 1.0
+                && (k.baseline - g.baseline).abs() < 1.0
+        });
+        if !dup {
+            kept.push(g);
+        }
+    }
+    *glyphs = kept;
+}
+
+/// Clusters a page's glyphs into lines by baseline, each sorted left to right.
+pub fn lines(page: &Page) -> Vec<Line> {
+    let mut gs: Vec<Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| !g.text.trim().is_empty())
+        .cloned()
+        .collect();
+    dedup(&mut gs);
+    gs.sort_by(|a, b| {
+        a.baseline
+            .total_cmp(&b.baseline)
+            .then(a.bbox.0.total_cmp(&b.bbox.0))
+    });
+    let mut groups: Vec<Vec<Glyph>> = Vec::new();
+    for g in gs {
+        let tol = (g.size * 0.3).max(1.0);
+        match groups.last_mut() {
+            Some(cur)
+                if cur
+                    .first()
+                    .is_some_and(|f| (f.baseline - g.baseline).abs() <= tol) =>
+            {
+                cur.push(g)
+            }
+            _ => groups.push(vec![g]),
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|mut gs| make_line(&mut gs))
+        .collect()
+}
+
+fn make_line(gs: &mut [Glyph]) -> Option<Line> {
+    gs.sort_by(|a, b| a.bbox.0.total_cmp(&b.bbox.0));
+    let first = gs.first()?;
+    let mut sizes: Vec<f32> = gs.iter().map(|g| g.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let size = sizes.get(sizes.len() / 2).copied().unwrap_or(first.size);
+    let mut text = String::new();
+    let mut prev: Option<&Glyph> = None;
+    for g in gs.iter() {
+        if let Some(p) = prev {
+            let gap = g.bbox.0 - p.bbox.2;
+            let cjk = p.text.chars().any(is_cjk) || g.text.chars().any(is_cjk);
+            if !cjk && gap > size * 0.15 && !text.ends_with(' ') {
+                text.push(' ');
+            }
+        }
+        text.extend(g.text.chars().map(fold_radical));
+        prev = Some(g);
+    }
+    let y0 = gs.iter().map(|g| g.bbox.1).fold(f32::MAX, f32::min);
+    let y1 = gs.iter().map(|g| g.bbox.3).fold(f32::MIN, f32::max);
+    Some(Line {
+        text,
+        x0: first.bbox.0,
+        y0,
+        y1,
+        size,
+    })
+}
+
+/// Page numbers and running footers such as `- 3 -`, `第3页`, `第 3 页 共 9 页` or a bare number.
+pub fn is_page_furniture(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let core = t.trim_matches(|c| c == '-' || c == '—' || c == '–');
+    if !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    t.starts_with('第')
+        && t.contains('页')
+        && t.chars().filter(|c| c.is_ascii_digit()).count() > 0
+        && t.chars().count() <= 16
+}
+
+/// Groups lines into paragraphs: a new one after a vertical gap or at a first-line indent.
+pub fn paragraphs(page: &Page, page_no: u32) -> Vec<TextBlock> {
+    let ls = lines(page);
+    let left = ls.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+    // Writers space lines differently (LibreOffice tight, Chromium 1.5x), so a paragraph break is a
+    // gap clearly above this page's usual gap between consecutive lines.
+    let mut gaps: Vec<f32> = ls
+        .windows(2)
+        .map(|w| w[1].y0 - w[0].y1)
+        .filter(|g| *g >= 0.0)
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    let usual = gaps.get(gaps.len() / 2).copied().unwrap_or(0.0);
+    let mut out: Vec<TextBlock> = Vec::new();
+    let mut prev: Option<&Line> = None;
+    for l in &ls {
+        let bottom = l.y0 > page.height * 0.9;
+        if bottom && is_page_furniture(&l.text) {
+            continue;
+        }
+        let new_par = match prev {
+            None => true,
+            Some(p) => {
+                let gap = l.y0 - p.y1;
+                let indent = l.x0 - left > l.size * 1.5;
+                gap > (usual + l.size * 0.5).max(l.size * 0.8)
+                    || indent
+                    || (p.size - l.size).abs() > 0.5
+            }
+        };
+        match out.last_mut() {
+            Some(b) if !new_par => {
+                let join_space = !b.text.ends_with(is_cjk) && !l.text.starts_with(is_cjk);
+                if join_space {
+                    b.text.push(' ');
+                }
+                b.text.push_str(&l.text);
+            }
+            _ => out.push(TextBlock {
+                text: l.text.clone(),
+                page: page_no,
+            }),
+        }
+        prev = Some(l);
+    }
+    out
+}
