@@ -8,7 +8,6 @@
 # (default /tmp/docgrid-bench-batch, never committed), 100 files per folder. Outputs go to disk
 # under $WORK too (JSON, indented, as `docgrid batch` writes by default).
 # Tunables (environment): WORK, FILES=2000, BIG=10000, SMALL=1000, PANDOC_SAMPLE=100, RUNS=3.
-# Uses `docgrid batch` when the binary has it, else examples/batch_probe (the same glue).
 # Installs pandoc and time with apt-get if missing, and says so first.
 # Prints a markdown table and the exact commands; also writes it to $WORK/results.md.
 set -euo pipefail
@@ -30,12 +29,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 echo "bench_batch.sh: building (release)" >&2
-cargo build -q --release --bin docgrid --example batch_probe
-if "$root/target/release/docgrid" batch --help >/dev/null 2>&1; then
-    batch=("$root/target/release/docgrid" batch)
-else
-    batch=("$root/target/release/examples/batch_probe")
-fi
+cargo build -q --release --bin docgrid
+batch=("$root/target/release/docgrid" batch)
 
 sources=()
 for f in ../shared/corpus/reports/*.docx samples/*.docx; do
