@@ -286,7 +286,8 @@ fn target_resolution_never_escapes_root() {
     assert_eq!(resolve_target("a\\b.xml", "/c.xml"), "c.xml");
 }
 
-fn corpus() -> Option<PathBuf> {
+/// The shared DOCX corpus, or `None` after a visible SKIPPED line when it is absent.
+pub(crate) fn corpus() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/docx");
     if dir.is_dir() {
         Some(dir)
