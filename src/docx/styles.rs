@@ -133,8 +133,23 @@ impl Styles {
                     match (local, current.as_mut()) {
                         ("style", _) => {
                             let id = xr.attr(&e, Ns::W, "styleId")?.unwrap_or_default();
-                            let is_para =
-                                xr.attr(&e, Ns::W, "type")?.as_deref() == Some("paragraph");
+                            // No `w:type` means paragraph (ECMA-376 §17.7.4.17).
+                            let kind = xr.attr(&e, Ns::W, "type")?;
+                            let is_para = kind.as_deref().is_none_or(|k| k == "paragraph");
+                            if matches!(kind.as_deref(), Some("character" | "table")) {
+                                // Character and table styles never name a paragraph's heading
+                                // level or list (numbering styles do, through numStyleLink),
+                                // and table styles are most of the bytes of a typical
+                                // styles.xml.
+                                if empty {
+                                    buf.clear();
+                                    continue;
+                                }
+                                let qname = e.name().0.to_string();
+                                xr.skip_unnested(&qname, &mut buf)?;
+                                buf.clear();
+                                continue;
+                            }
                             let default = xr.attr(&e, Ns::W, "default")?;
                             if is_para
                                 && default.is_some()
@@ -151,6 +166,14 @@ impl Styles {
                             in_ppr = false;
                         }
                         ("pPr", Some(_)) => in_ppr = true,
+                        // Run, table and latent-style properties: nothing read there.
+                        ("rPr" | "tblPr" | "trPr" | "tcPr" | "tblStylePr", _) => {
+                            xr.skip_current(&mut buf)?;
+                        }
+                        ("latentStyles" | "docDefaults", None) if !empty => {
+                            let qname = e.name().0.to_string();
+                            xr.skip_unnested(&qname, &mut buf)?;
+                        }
                         ("name", Some((_, s))) => s.name = val()?.map(|v| v.into_owned()),
                         ("basedOn", Some((_, s))) => s.based_on = val()?.map(|v| v.into_owned()),
                         ("outlineLvl", Some((_, s))) if in_ppr => {

@@ -160,6 +160,10 @@ pub(crate) fn resolve_ref(part: &str, position: u64, r: &BytesRef) -> Result<cha
     }
 }
 
+/// Finds `xmlns` in an element's raw attributes.
+static XMLNS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("xmlns"));
+
 /// Prefix → namespace bindings in scope, as a stack so nested redeclarations work.
 /// Cheaper than `NsReader`: attributes are only parsed when an element mentions `xmlns`.
 #[derive(Debug, Default)]
@@ -173,7 +177,8 @@ pub(crate) struct Namespaces {
 impl Namespaces {
     /// Records the declarations of an element at `depth` (call for `Start` and `Empty`).
     pub fn push(&mut self, e: &BytesStart, depth: usize) -> Result<(), quick_xml::Error> {
-        if !e.attributes_raw().contains("xmlns") {
+        // A plain `str::contains` builds a two-way searcher per call; this runs on every element.
+        if XMLNS.find(e.attributes_raw().as_bytes()).is_none() {
             return Ok(());
         }
         let before = self.bindings.len();
@@ -316,6 +321,9 @@ pub(crate) struct XmlReader<R: BufRead> {
     ns: Namespaces,
     depth: Depth,
     pending: Pending,
+    /// Bytes consumed behind quick-xml's back by [`XmlReader::skip_unnested`], added to its
+    /// offsets so that error positions stay exact.
+    skipped: u64,
 }
 
 impl<R: BufRead> XmlReader<R> {
@@ -327,6 +335,7 @@ impl<R: BufRead> XmlReader<R> {
             ns: Namespaces::default(),
             depth: Depth::new(limits.max_depth),
             pending: Pending::Nothing,
+            skipped: 0,
         }
     }
 
@@ -339,13 +348,13 @@ impl<R: BufRead> XmlReader<R> {
         }
         let event = match self.reader.read_event_into(buf) {
             Ok(ev) => ev,
-            Err(e) => return Err(quick_error(&self.part, self.reader.error_position(), e)),
+            Err(e) => return Err(quick_error(&self.part, self.error_position(), e)),
         };
         match &event {
             Event::Start(e) | Event::Empty(e) => {
                 let depth = self.depth.enter(&self.part)?;
                 if let Err(err) = self.ns.push(e, depth) {
-                    return Err(xml_error(&self.part, self.reader.buffer_position(), err));
+                    return Err(xml_error(&self.part, self.position(), err));
                 }
                 if matches!(event, Event::Empty(_)) {
                     self.pending = Pending::Leave;
@@ -359,25 +368,86 @@ impl<R: BufRead> XmlReader<R> {
     }
 
     /// Skips the rest of the element whose `Start` was just returned (its `End` included).
+    ///
+    /// Tokenises without namespace or name bookkeeping (the skipped subtree is never looked
+    /// at), which makes skipping several times cheaper than reading: python-docx's default
+    /// styles.xml is 350 KB of table styles that carry nothing docgrid uses.
     pub fn skip_current(&mut self, buf: &mut Vec<u8>) -> Result<(), Error> {
         if self.pending == Pending::Leave {
             // The last event was `Empty` or `End`: nothing is open to skip.
             return Ok(());
         }
-        let target = self.depth.get();
+        let base = self.depth.get();
+        let mut inner = 0usize;
         loop {
             buf.clear();
-            match self.next(buf)? {
-                Event::End(_) if self.depth.get() == target => return Ok(()),
+            let event = match self.reader.read_event_into(buf) {
+                Ok(ev) => ev,
+                Err(e) => return Err(quick_error(&self.part, self.error_position(), e)),
+            };
+            match event {
+                Event::Start(_) => {
+                    inner += 1;
+                    if base + inner > self.depth.max {
+                        return Err(Error::new(ErrorKind::Limit {
+                            part: self.part.clone(),
+                            what: "max_depth",
+                            limit: self.depth.max as u64,
+                        }));
+                    }
+                }
+                Event::End(_) if inner == 0 => {
+                    // Leave the element on the next call, as after any `End`.
+                    self.pending = Pending::Leave;
+                    return Ok(());
+                }
+                Event::End(_) => inner -= 1,
+                Event::DocType(_) => return Err(dtd_error(&self.part)),
                 Event::Eof => {
                     return Err(xml_error(
                         &self.part,
-                        self.reader.buffer_position(),
+                        self.position(),
                         "unexpected end of part",
                     ))
                 }
                 _ => {}
             }
+        }
+    }
+
+    /// Skips the rest of the element just returned as `Start` (qualified name `qname`, copied
+    /// by the caller since the event borrows `buf`), for an element that cannot
+    /// contain another of its own name (`w:style`): jumps to the first `</qname` in the bytes
+    /// already buffered, without tokenising what lies between, then lets quick-xml read that
+    /// end tag (so its end-name check still applies). Falls back to [`XmlReader::skip_current`]
+    /// when the end tag is not in the buffer.
+    ///
+    /// If malformed input does nest the name, the skip stops at the inner end tag and the outer
+    /// one is reported as a mismatched end tag later, as for any malformed part.
+    pub fn skip_unnested(&mut self, qname: &str, buf: &mut Vec<u8>) -> Result<(), Error> {
+        if self.pending == Pending::Leave {
+            return Ok(());
+        }
+        let mut pattern = Vec::with_capacity(qname.len() + 2);
+        pattern.extend_from_slice(b"</");
+        pattern.extend_from_slice(qname.as_bytes());
+        let inner = self.reader.get_mut();
+        let found = match inner.fill_buf() {
+            Ok(chunk) => memchr::memmem::find(chunk, &pattern),
+            // Let the tokenising skip meet (and report) the same error.
+            Err(_) => None,
+        };
+        match found {
+            Some(at) => {
+                inner.consume(at);
+                self.skipped += at as u64;
+                buf.clear();
+                match self.next(buf)? {
+                    Event::End(_) => Ok(()),
+                    _ => Err(self.error("expected an end tag")),
+                }
+            }
+            None => self.skip_current(buf),
         }
     }
 
@@ -400,17 +470,17 @@ impl<R: BufRead> XmlReader<R> {
     ) -> Result<Option<Cow<'e, str>>, Error> {
         self.ns
             .attr(e, ns, local)
-            .map_err(|err| xml_error(&self.part, self.reader.buffer_position(), err))
+            .map_err(|err| xml_error(&self.part, self.position(), err))
     }
 
     /// The character an `Event::GeneralRef` stands for.
     pub fn resolve_ref(&self, r: &BytesRef) -> Result<char, Error> {
-        resolve_ref(&self.part, self.reader.buffer_position(), r)
+        resolve_ref(&self.part, self.position(), r)
     }
 
     /// A malformed-XML error at the current position (for structural problems found by callers).
     pub fn error(&self, message: impl std::fmt::Display) -> Error {
-        xml_error(&self.part, self.reader.buffer_position(), message)
+        xml_error(&self.part, self.position(), message)
     }
 
     /// The part name.
@@ -427,7 +497,12 @@ impl<R: BufRead> XmlReader<R> {
     /// Byte offset in the inflated part.
     #[allow(dead_code)] // helper API for part readers
     pub fn position(&self) -> u64 {
-        self.reader.buffer_position()
+        self.reader.buffer_position() + self.skipped
+    }
+
+    /// Where the last error happened, in the inflated part.
+    fn error_position(&self) -> u64 {
+        self.reader.error_position() + self.skipped
     }
 }
 

@@ -186,3 +186,67 @@ fn long_parser_messages_are_cut_to_one_short_line() {
     assert!(text.ends_with('…'), "{text}");
     assert!(text.chars().count() < 260, "{text}");
 }
+
+/// Reads `xml` through a `BufReader` of `capacity` bytes, skipping every `s` element with
+/// `skip_unnested`, and returns the names of the elements seen.
+fn seen_with_unnested_skip(xml: &str, capacity: usize) -> Result<Vec<String>, Error> {
+    let inner = std::io::BufReader::with_capacity(capacity, xml.as_bytes());
+    let mut xr = XmlReader::new(inner, "x", &Limits::default());
+    let mut buf = Vec::new();
+    let mut seen = Vec::new();
+    loop {
+        let skip = match xr.next(&mut buf)? {
+            Event::Start(e) => {
+                seen.push(xr.name(&e).1.to_string());
+                (xr.name(&e).1 == "s").then(|| e.name().0.to_string())
+            }
+            Event::Empty(e) => {
+                seen.push(xr.name(&e).1.to_string());
+                None
+            }
+            Event::Eof => break,
+            _ => None,
+        };
+        if let Some(qname) = skip {
+            xr.skip_unnested(&qname, &mut buf)?;
+        }
+        buf.clear();
+    }
+    Ok(seen)
+}
+
+#[test]
+fn skip_unnested_jumps_to_the_end_tag_whatever_the_buffer_size() {
+    let xml = r#"<w:r xmlns:w="u"><w:s w:t="table"><w:x><w:y/></w:x>text &amp; more</w:s><w:b/><w:s><w:z/></w:s ><w:e/></w:r>"#;
+    // 4 bytes: the end tag is never wholly buffered, so the tokenising fallback runs.
+    for capacity in [4, 16, 64, 8192] {
+        let seen = seen_with_unnested_skip(xml, capacity).unwrap();
+        assert_eq!(seen, ["r", "s", "b", "s", "e"], "capacity {capacity}");
+    }
+}
+
+#[test]
+fn skip_unnested_keeps_error_positions_exact() {
+    // The skipped style is 40 bytes of content; the error is the mismatched `</w:q>` after it.
+    let xml =
+        r#"<w:r xmlns:w="u"><w:s>0123456789012345678901234567890123456789</w:s><w:p></w:q></w:r>"#;
+    let err = seen_with_unnested_skip(xml, 8192).unwrap_err();
+    let want = xml.find("</w:q>").unwrap() as u64;
+    match err.kind() {
+        ErrorKind::Xml { position, .. } => assert_eq!(*position, want, "{err}"),
+        other => panic!("expected malformed XML, got {other:?}"),
+    }
+}
+
+#[test]
+fn skip_unnested_on_nested_or_unclosed_input_is_an_error_not_a_hang() {
+    // Nesting the name is malformed for the elements this is used on: the outer end tag then
+    // mismatches. A missing end tag runs into the parent's end tag.
+    for xml in [
+        r#"<w:r xmlns:w="u"><w:s><w:s></w:s></w:s></w:r>"#,
+        r#"<w:r xmlns:w="u"><w:s><w:x/></w:r>"#,
+        r#"<w:r xmlns:w="u"><w:s>"#,
+    ] {
+        assert!(seen_with_unnested_skip(xml, 8192).is_err(), "{xml}");
+    }
+}
