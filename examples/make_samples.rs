@@ -301,16 +301,16 @@ fn expected(rep: &Report) -> Document {
             Item::Title(t) => Block::Paragraph(Paragraph {
                 text: t.to_string(),
                 style: Some("Title".into()),
-                list: None,
+                ..Paragraph::default()
             }),
             Item::Heading(level, t) => Block::Heading(Heading {
                 level: *level,
                 text: t.to_string(),
+                page: None,
             }),
             Item::Body { text, .. } => Block::Paragraph(Paragraph {
                 text: text.to_string(),
-                style: None,
-                list: None,
+                ..Paragraph::default()
             }),
             Item::Empty => continue,
             Item::Table(g) => {
@@ -334,6 +334,7 @@ fn expected(rep: &Report) -> Document {
                     cols: g.widths.len(),
                     header_rows: g.header_rows,
                     cells,
+                    ..Table::default()
                 })
             }
         };

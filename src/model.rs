@@ -76,12 +76,15 @@ pub enum Block {
 }
 
 /// A heading paragraph.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Heading {
     /// Outline level, 1–9.
     pub level: u8,
     /// The heading text.
     pub text: String,
+    /// 1-based page it starts on (PDF only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// A body paragraph.
@@ -95,6 +98,9 @@ pub struct Paragraph {
     /// List membership, when the paragraph is numbered or bulleted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub list: Option<ListItem>,
+    /// 1-based page it starts on (PDF only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// A paragraph's place in a list.
@@ -121,6 +127,12 @@ pub struct Table {
     pub header_rows: usize,
     /// Cells in row-major order of their top-left corner.
     pub cells: Vec<Cell>,
+    /// 1-based page it starts on (PDF only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// Every page it lies on, when it continues across a page break (PDF only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<u32>,
 }
 
 /// A cell covering `[row, row+row_span) × [col, col+col_span)`.

@@ -144,6 +144,7 @@ fn expected_tables_partition_their_grids() {
                         tables: Vec::new(),
                     })
                     .collect(),
+                ..Table::default()
             };
             check_partition(&t).unwrap_or_else(|e| panic!("{}: {e}", json.display()));
         }

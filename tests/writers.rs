@@ -60,6 +60,7 @@ fn report_table() -> Table {
         cols: 6,
         header_rows: 3,
         cells,
+        ..Table::default()
     };
     check_partition(&t).unwrap();
     t
@@ -219,6 +220,7 @@ fn doc_with(tables: Vec<Table>) -> Document {
     doc.blocks.push(Block::Heading(Heading {
         level: 1,
         text: "一、总体情况".into(),
+        page: None,
     }));
     doc.blocks.push(Block::Paragraph(Paragraph {
         text: "正文".into(),
@@ -419,6 +421,7 @@ fn markdown_pipe_tables_html_spans_and_lists() {
                 level,
                 marker: marker.map(str::to_string),
             }),
+            page: None,
         })
     };
     doc.blocks.push(item(0, Some("1."), "first"));

@@ -120,7 +120,7 @@ fn restyle(b: Block, style: &str) -> Block {
     Block::Paragraph(Paragraph {
         text,
         style: Some(style.to_string()),
-        list: None,
+        ..Paragraph::default()
     })
 }
 

@@ -236,6 +236,7 @@ impl GridBuilder {
             cols,
             header_rows,
             cells,
+            ..Table::default()
         };
         (table, warnings)
     }

@@ -114,8 +114,7 @@ pub fn warning_codes(doc: &Document) -> Vec<&'static str> {
 pub fn para(text: &str) -> Block {
     Block::Paragraph(Paragraph {
         text: text.to_string(),
-        style: None,
-        list: None,
+        ..Paragraph::default()
     })
 }
 
@@ -124,7 +123,7 @@ pub fn styled(text: &str, style: &str) -> Block {
     Block::Paragraph(Paragraph {
         text: text.to_string(),
         style: Some(style.to_string()),
-        list: None,
+        ..Paragraph::default()
     })
 }
 
@@ -137,6 +136,7 @@ pub fn item(text: &str, level: u8, marker: &str) -> Block {
             level,
             marker: Some(marker.to_string()),
         }),
+        page: None,
     })
 }
 
@@ -145,6 +145,7 @@ pub fn heading(level: u8, text: &str) -> Block {
     Block::Heading(docgrid::model::Heading {
         level,
         text: text.to_string(),
+        page: None,
     })
 }
 

@@ -216,6 +216,7 @@ fn list_numbering_from_paragraph_style() {
                 level: 0,
                 marker: Some(marker.into()),
             }),
+            page: None,
         })
     };
     assert_eq!(doc.blocks, vec![listed("甲", "1."), listed("乙", "2.")]);

@@ -88,7 +88,11 @@ impl Para {
         let is_empty = text.trim().is_empty();
         if let Some(level) = level {
             if keep_empty || !is_empty {
-                out.push(Block::Heading(Heading { level, text }));
+                out.push(Block::Heading(Heading {
+                    level,
+                    text,
+                    page: None,
+                }));
             }
         } else if keep_empty || !is_empty || list.is_some() {
             // Without a `w:default` paragraph style (LibreOffice writes none) Word falls back to `Normal`.
@@ -96,7 +100,12 @@ impl Para {
             let style = style_id
                 .filter(|id| id != default)
                 .and_then(|id| ctx.styles.name(&id).map(str::to_string));
-            out.push(Block::Paragraph(Paragraph { text, style, list }));
+            out.push(Block::Paragraph(Paragraph {
+                text,
+                style,
+                list,
+                page: None,
+            }));
         }
         out.extend(anchored);
     }
