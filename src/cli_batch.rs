@@ -2,6 +2,7 @@
 
 use crate::To;
 use docgrid::batch::{self, BatchConfig, ProgressMode, Shard};
+use docgrid::write::csv::CsvOptions;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -16,7 +17,9 @@ pub struct BatchArgs {
     /// Output folder (created if missing): the mirrored tree of outputs and manifest.jsonl.
     #[arg(short = 'o', long = "output", required = true)]
     output: PathBuf,
-    /// Output format, one file per input named after the whole input name (`a.docx.json`).
+    /// Output format, named after the whole input name: `a.docx.json`, `a.docx.xlsx`,
+    /// `a.docx.md`, a folder `a.docx.csv/` of per-table CSVs, or `a.docx.cells.csv` gathered
+    /// into `OUTDIR/cells.csv`.
     #[arg(long = "to", value_enum, default_value_t = To::Json)]
     to: To,
     /// Conversions at once (0: one per core).
@@ -34,6 +37,15 @@ pub struct BatchArgs {
     /// Write JSON on one line instead of indented.
     #[arg(long)]
     compact: bool,
+    /// CSV: repeat a merged cell's text in every position it covers.
+    #[arg(long)]
+    fill_merged: bool,
+    /// CSV and cells: start each file with a UTF-8 byte-order mark (for Excel).
+    #[arg(long)]
+    bom: bool,
+    /// CSV: one header line of `/`-joined header paths instead of the header rows.
+    #[arg(long)]
+    header_paths: bool,
     /// Seconds after which one input is abandoned and recorded as failed (0: no bound).
     #[arg(long, value_name = "SECS", default_value_t = 120)]
     timeout: u64,
@@ -57,13 +69,30 @@ pub fn run(args: &BatchArgs) -> ExitCode {
         }),
         To::Xlsx => Arc::new(batch::Xlsx),
         To::Md => Arc::new(batch::Markdown),
-        To::Csv | To::Cells => {
-            // Several files per input (csv) or one file for all inputs (cells) do not fit the
-            // one-output-per-input bookkeeping that makes reruns resumable.
-            eprintln!("docgrid: batch writes --to json, xlsx or md; use `convert --to csv|cells -o DIR` for CSV");
-            return ExitCode::from(2);
-        }
+        To::Csv => Arc::new(batch::Csv {
+            options: CsvOptions {
+                fill_merged: args.fill_merged,
+                bom: args.bom,
+                header_paths: args.header_paths,
+                table: None,
+            },
+        }),
+        To::Cells => Arc::new(batch::Cells { bom: args.bom }),
     };
+    // As for `convert`: an option the format ignores is a mistake worth saying.
+    let misplaced = if (args.fill_merged || args.header_paths) && args.to != To::Csv {
+        Some("--fill-merged and --header-paths apply to --to csv only")
+    } else if args.bom && !matches!(args.to, To::Csv | To::Cells) {
+        Some("--bom applies to --to csv and cells only")
+    } else if args.compact && args.to != To::Json {
+        Some("--compact applies to --to json only")
+    } else {
+        None
+    };
+    if let Some(why) = misplaced {
+        eprintln!("docgrid: {why}");
+        return ExitCode::from(2);
+    }
     config.jobs = args.jobs;
     config.force = args.force;
     config.shard = args.shard;

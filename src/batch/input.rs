@@ -36,8 +36,8 @@ pub(crate) fn prepare(
     rel: &Path,
 ) -> Prepared {
     let out = output_path(&config.out_dir, rel, config.format.suffix());
-    // A temporary file left by a killed run is removed whatever happens to this input now.
-    let _ = fs::remove_file(temp_path(&out));
+    // A temporary output left by a killed run is removed whatever happens to this input now.
+    remove_temp(&temp_path(&out));
     let meta = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) => return Prepared::Done(Outcome::Failed(e.to_string())),
@@ -88,6 +88,7 @@ pub(crate) fn write_output(
     input_mtime: SystemTime,
 ) -> Outcome {
     let tmp = temp_path(out);
+    let is_dir = config.format.is_dir();
     let result = (|| {
         if let Some(parent) = out.parent() {
             fs::create_dir_all(parent)?;
@@ -96,10 +97,17 @@ pub(crate) fn write_output(
         // An input dated in the future (clock skew, unpacked archives) would otherwise look
         // newer than its output forever and be redone on every rerun.
         if input_mtime > SystemTime::now() {
-            fs::File::options()
-                .write(true)
-                .open(&tmp)?
-                .set_modified(input_mtime)?;
+            let handle = if is_dir {
+                fs::File::open(&tmp)?
+            } else {
+                fs::File::options().write(true).open(&tmp)?
+            };
+            handle.set_modified(input_mtime)?;
+        }
+        if is_dir && fs::symlink_metadata(out).is_ok_and(|m| m.is_dir()) {
+            // A folder cannot be renamed over a non-empty one. Killed between the two steps,
+            // the input simply has no output and the rerun redoes it.
+            fs::remove_dir_all(out)?;
         }
         fs::rename(&tmp, out)
     })();
@@ -109,7 +117,7 @@ pub(crate) fn write_output(
             blocks: doc.blocks.len() as u64,
         },
         Err(e) => {
-            let _ = fs::remove_file(&tmp);
+            remove_temp(&tmp);
             Outcome::Failed(format!("cannot write {}: {e}", out.display()))
         }
     }
@@ -130,6 +138,19 @@ pub(crate) fn temp_path(out: &Path) -> PathBuf {
     name.push(out.file_name().unwrap_or_default());
     name.push(".docgrid-tmp");
     out.with_file_name(name)
+}
+
+/// Removes a temporary output, file or folder, if there is one.
+fn remove_temp(tmp: &Path) {
+    match fs::symlink_metadata(tmp) {
+        Ok(m) if m.is_dir() => {
+            let _ = fs::remove_dir_all(tmp);
+        }
+        Ok(_) => {
+            let _ = fs::remove_file(tmp);
+        }
+        Err(_) => {}
+    }
 }
 
 /// Joins the lines of a cause into one.

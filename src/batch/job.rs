@@ -94,7 +94,15 @@ impl Ctx {
 
     fn items(&self) -> impl Iterator<Item = Item> + Send + '_ {
         let shard = self.config.shard;
-        walk::walk(self.roots.clone(), self.out_canon.clone())
+        walk::walk(self.roots.clone(), self.out_canon.clone(), false)
+            .filter(move |item| shard.is_none_or(|s| s.contains(item.rel())))
+    }
+
+    /// This run's inputs again, each folder's entries sorted by name: a stable order for
+    /// outputs gathered after the run, whatever order the parallel conversion finished in.
+    pub(crate) fn sorted_items(&self) -> impl Iterator<Item = Item> + '_ {
+        let shard = self.config.shard;
+        walk::walk(self.roots.clone(), self.out_canon.clone(), true)
             .filter(move |item| shard.is_none_or(|s| s.contains(item.rel())))
     }
 

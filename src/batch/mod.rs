@@ -12,7 +12,7 @@ mod manifest;
 mod progress;
 mod walk;
 
-pub use formats::{Markdown, Xlsx};
+pub use formats::{Cells, Csv, Markdown, Xlsx};
 pub use progress::ProgressMode;
 
 use crate::model::Document;
@@ -48,6 +48,22 @@ pub trait OutputFormat: Send + Sync {
     /// earlier manifest holds.
     fn counts(&self, _path: &Path) -> Option<(u64, u64)> {
         None
+    }
+    /// Whether the output is a folder (written as a whole under a temporary name, then
+    /// renamed into place) rather than a file.
+    fn is_dir(&self) -> bool {
+        false
+    }
+    /// Called once after every input is done with the outputs of this run's inputs (converted
+    /// or up to date) in a stable order, for formats that also write one file for the whole
+    /// batch (`cells.csv`).
+    fn gather(
+        &self,
+        _out_dir: &Path,
+        _shard: Option<Shard>,
+        _outputs: &mut dyn Iterator<Item = PathBuf>,
+    ) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -306,10 +322,15 @@ pub fn run(config: &BatchConfig) -> Result<Summary, BatchError> {
         progress::Reporter::new(config.progress),
         jobs,
     ));
-    let summary = job::drive(&ctx, jobs)?;
+    let mut summary = job::drive(&ctx, jobs)?;
     ctx.manifest
         .finish(true)
         .map_err(|e| BatchError::io(&manifest_path, e))?;
+    if let Err(cause) = gather(config, &ctx) {
+        // The per-input outputs are all in place; only the combined file is missing.
+        eprintln!("docgrid: {cause}");
+        summary.failed += 1;
+    }
     let summary = Summary {
         elapsed: started.elapsed(),
         ..summary
@@ -317,4 +338,25 @@ pub fn run(config: &BatchConfig) -> Result<Summary, BatchError> {
     ctx.reporter.finish(&summary);
     io::stderr().flush().ok();
     Ok(summary)
+}
+
+/// Hands the outputs of this run's inputs, in sorted walk order, to the format's `gather`.
+fn gather(config: &BatchConfig, ctx: &job::Ctx) -> Result<(), String> {
+    let suffix = config.format.suffix();
+    let mut outputs = ctx.sorted_items().filter_map(|item| match item {
+        walk::Item::Input { rel, .. } => {
+            let out = input::output_path(&config.out_dir, &rel, suffix);
+            out.exists().then_some(out)
+        }
+        walk::Item::Unreadable { .. } => None,
+    });
+    config
+        .format
+        .gather(&config.out_dir, config.shard, &mut outputs)
+        .map_err(|e| {
+            format!(
+                "{}: cannot write the combined output: {e}",
+                config.out_dir.display()
+            )
+        })
 }

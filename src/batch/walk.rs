@@ -119,13 +119,23 @@ pub(crate) fn is_selected(name: &OsStr) -> bool {
     ends(b".docx") || ends(b".pdf")
 }
 
-/// Walks all roots lazily, in directory order, skipping the folder `skip` (OUTDIR, when it lies
-/// inside an input folder).
-pub(crate) fn walk(roots: Vec<Root>, skip: PathBuf) -> impl Iterator<Item = Item> + Send {
+/// Walks all roots lazily, in directory order (or each folder sorted by name, which reads a
+/// folder's entries at once), skipping the folder `skip` (OUTDIR, when it lies inside an input
+/// folder).
+pub(crate) fn walk(
+    roots: Vec<Root>,
+    skip: PathBuf,
+    sorted: bool,
+) -> impl Iterator<Item = Item> + Send {
     roots.into_iter().flat_map(move |root| {
         let skip = skip.clone();
-        WalkDir::new(&root.path)
-            .follow_links(true)
+        let walker = WalkDir::new(&root.path).follow_links(true);
+        let walker = if sorted {
+            walker.sort_by_file_name()
+        } else {
+            walker
+        };
+        walker
             .into_iter()
             .filter_entry(move |e| {
                 !(e.depth() > 0
