@@ -1,6 +1,5 @@
 //! `docgrid batch`: the command-line face of [`docgrid::batch`].
 
-use crate::To;
 use docgrid::batch::{self, BatchConfig, ProgressMode, Shard};
 use docgrid::write::csv::CsvOptions;
 use std::path::PathBuf;
@@ -20,8 +19,8 @@ pub struct BatchArgs {
     /// Output format, named after the whole input name: `a.docx.json`, `a.docx.xlsx`,
     /// `a.docx.md`, a folder `a.docx.csv/` of per-table CSVs, or `a.docx.cells.csv` gathered
     /// into `OUTDIR/cells.csv`.
-    #[arg(long = "to", value_enum, default_value_t = To::Json)]
-    to: To,
+    #[arg(long = "to", value_enum, default_value_t = BatchTo::Json)]
+    to: BatchTo,
     /// Conversions at once (0: one per core).
     #[arg(short = 'j', long, default_value_t = 0)]
     jobs: usize,
@@ -46,6 +45,9 @@ pub struct BatchArgs {
     /// CSV: one header line of `/`-joined header paths instead of the header rows.
     #[arg(long)]
     header_paths: bool,
+    /// Report: templates JSON of the built-in shape, replacing the built-in templates.
+    #[arg(long, value_name = "FILE")]
+    template: Option<PathBuf>,
     /// Seconds after which one input is abandoned and recorded as failed (0: no bound).
     #[arg(long, value_name = "SECS", default_value_t = 120)]
     timeout: u64,
@@ -59,17 +61,36 @@ pub struct BatchArgs {
     limits: crate::cli_limits::LimitArgs,
 }
 
+/// What `batch` writes per input.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum BatchTo {
+    /// `a.docx.json`: the document model (contract v1).
+    Json,
+    /// A folder `a.docx.csv/` with one CSV per table.
+    Csv,
+    /// `a.docx.cells.csv` per input, gathered into `OUTDIR/cells.csv`.
+    Cells,
+    /// `a.docx.xlsx`: a sheet per table with its merges, and a `Text` sheet.
+    Xlsx,
+    /// `a.docx.md`: Markdown, HTML tables where cells span.
+    #[value(alias = "markdown")]
+    Md,
+    /// A folder `a.docx.report/` (annual-report values and checks), gathered into
+    /// `OUTDIR/values.csv` and `OUTDIR/checks.csv`.
+    Report,
+}
+
 /// Runs a batch. Must return straight to `main`, which must return: a conversion abandoned
 /// after `--timeout` is still running on its thread, and only the process exit ends it.
 pub fn run(args: &BatchArgs) -> ExitCode {
     let mut config = BatchConfig::new(args.inputs.clone(), args.output.clone());
     config.format = match args.to {
-        To::Json => Arc::new(batch::Json {
+        BatchTo::Json => Arc::new(batch::Json {
             pretty: !args.compact,
         }),
-        To::Xlsx => Arc::new(batch::Xlsx),
-        To::Md => Arc::new(batch::Markdown),
-        To::Csv => Arc::new(batch::Csv {
+        BatchTo::Xlsx => Arc::new(batch::Xlsx),
+        BatchTo::Md => Arc::new(batch::Markdown),
+        BatchTo::Csv => Arc::new(batch::Csv {
             options: CsvOptions {
                 fill_merged: args.fill_merged,
                 bom: args.bom,
@@ -77,15 +98,26 @@ pub fn run(args: &BatchArgs) -> ExitCode {
                 table: None,
             },
         }),
-        To::Cells => Arc::new(batch::Cells { bom: args.bom }),
+        BatchTo::Cells => Arc::new(batch::Cells { bom: args.bom }),
+        BatchTo::Report => match crate::cli_report::load_templates(args.template.as_deref()) {
+            Ok(templates) => Arc::new(batch::Report {
+                templates: Arc::new(templates),
+            }),
+            Err(why) => {
+                eprintln!("docgrid: {why}");
+                return ExitCode::from(2);
+            }
+        },
     };
     // As for `convert`: an option the format ignores is a mistake worth saying.
-    let misplaced = if (args.fill_merged || args.header_paths) && args.to != To::Csv {
+    let misplaced = if (args.fill_merged || args.header_paths) && args.to != BatchTo::Csv {
         Some("--fill-merged and --header-paths apply to --to csv only")
-    } else if args.bom && !matches!(args.to, To::Csv | To::Cells) {
+    } else if args.bom && !matches!(args.to, BatchTo::Csv | BatchTo::Cells) {
         Some("--bom applies to --to csv and cells only")
-    } else if args.compact && args.to != To::Json {
+    } else if args.compact && args.to != BatchTo::Json {
         Some("--compact applies to --to json only")
+    } else if args.template.is_some() && args.to != BatchTo::Report {
+        Some("--template applies to --to report only")
     } else {
         None
     };

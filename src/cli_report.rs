@@ -34,8 +34,9 @@ enum ReportTo {
     Csv,
 }
 
-fn templates(args: &ReportArgs) -> Result<Templates, String> {
-    match &args.template {
+/// The built-in templates, or those of `path` (`--template`); the error is one line.
+pub(crate) fn load_templates(path: Option<&std::path::Path>) -> Result<Templates, String> {
+    match path {
         None => Templates::builtin().map_err(|e| format!("built-in templates: {e}")),
         Some(path) => {
             let text =
@@ -47,7 +48,7 @@ fn templates(args: &ReportArgs) -> Result<Templates, String> {
 
 /// Runs `docgrid report`: exit 2 on usage errors, 1 when an input failed.
 pub fn run(args: &ReportArgs) -> ExitCode {
-    let tpl = match templates(args) {
+    let tpl = match load_templates(args.template.as_deref()) {
         Ok(t) => t,
         Err(m) => {
             eprintln!("docgrid: {m}");

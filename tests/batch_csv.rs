@@ -234,3 +234,70 @@ fn csv_and_cells_batches_killed_at_random_points_and_rerun_match_clean_runs() {
         assert_eq!(tree(&out), tree(&clean_out), "{format}, seed {seed}");
     }
 }
+
+#[test]
+fn report_batch_keys_every_sample_and_gathers_values_and_checks() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let mut c = config(&[&samples], &out);
+    c.format = Arc::new(batch::Report {
+        templates: Arc::new(docgrid::report::Templates::builtin().unwrap()),
+    });
+    let s = batch::run(&c).unwrap();
+    assert_eq!((s.converted, s.failed), (2, 0));
+    let pingchuan = samples.join("pingchuan_2020_annual_report.docx");
+    let qinghe = samples.join("qinghe_2023_annual_report.docx");
+    for dir in [
+        "pingchuan_2020_annual_report.docx.report",
+        "qinghe_2023_annual_report.docx.report",
+    ] {
+        for part in ["report.json", "values.csv", "checks.csv"] {
+            assert!(out.join(dir).join(part).is_file(), "{dir}/{part}");
+        }
+    }
+    let values = fs::read_to_string(out.join("values.csv")).unwrap();
+    let mut lines = values.lines();
+    assert_eq!(
+        lines.next(),
+        Some("source,org,year,format,table,key,row_label,col_label,text,num,unit")
+    );
+    // The seed's layout is the 2019 one (samples/README.md); rows of pingchuan come first.
+    let rows: Vec<&str> = lines.collect();
+    let first_qinghe = rows
+        .iter()
+        .position(|r| r.starts_with(&*qinghe.to_string_lossy()))
+        .unwrap();
+    assert!(first_qinghe > 0);
+    assert!(rows[..first_qinghe]
+        .iter()
+        .all(|r| r.starts_with(&format!("{},白银市平川区,2020,2019,", pingchuan.display()))));
+    assert!(rows
+        .iter()
+        .any(|r| r.contains(",t3.new_received.natural_person,")));
+    // The seed's own arithmetic error (issue 7): T3.balance and T3.results_sum fail in 自然人
+    // and 总计, and nothing else fails, in either report.
+    let checks = fs::read_to_string(out.join("checks.csv")).unwrap();
+    let mut failed: Vec<String> = checks
+        .lines()
+        .filter(|l| l.ends_with(",fail"))
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            format!("{} {}", f[4], f[5])
+        })
+        .collect();
+    failed.sort();
+    assert_eq!(
+        failed,
+        [
+            "T3.balance natural_person",
+            "T3.balance total",
+            "T3.results_sum natural_person",
+            "T3.results_sum total"
+        ]
+    );
+    assert!(checks
+        .lines()
+        .filter(|l| l.ends_with(",fail"))
+        .all(|l| l.starts_with(&*pingchuan.to_string_lossy())));
+}

@@ -10,10 +10,12 @@ mod input;
 mod job;
 mod manifest;
 mod progress;
+mod report_format;
 mod walk;
 
 pub use formats::{Cells, Csv, Markdown, Xlsx};
 pub use progress::ProgressMode;
+pub use report_format::Report;
 
 use crate::model::Document;
 use crate::{Error, Options};

@@ -1,0 +1,93 @@
+//! `batch --to report`: the annual-report profile per input, gathered into two pivot-ready
+//! files for the whole archive.
+
+use super::{OutputFormat, Shard};
+use crate::model::Document;
+use crate::report::{self, write as rw, Templates};
+use crate::write::output::AtomicFile;
+use std::fs;
+use std::io::{self, BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Per input a folder `a.docx.report/` with `report.json`, `values.csv` and `checks.csv`
+/// (written whole and renamed, like the csv folders); after every run the parts of this run's
+/// inputs are gathered, in sorted path order, into `OUTDIR/values.csv` and `OUTDIR/checks.csv`
+/// (`values.shard-K-of-N.csv`, … for a shard).
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The table templates (built-in or `--template`).
+    pub templates: Arc<Templates>,
+}
+
+/// The per-input part names, each also the name of the gathered file.
+const PARTS: [&str; 2] = ["values", "checks"];
+
+fn part_name(part: &str, shard: Option<Shard>) -> String {
+    match shard {
+        None => format!("{part}.csv"),
+        Some(s) => format!("{part}.shard-{}-of-{}.csv", s.index(), s.count()),
+    }
+}
+
+impl OutputFormat for Report {
+    fn suffix(&self) -> &str {
+        ".report"
+    }
+
+    fn write(&self, doc: &Document, path: &Path) -> io::Result<()> {
+        let r = report::build(doc, &self.templates);
+        fs::create_dir(path)?;
+        let mut json = io::BufWriter::new(fs::File::create(path.join("report.json"))?);
+        serde_json::to_writer_pretty(&mut json, &rw::to_json(&r))?;
+        writeln!(json)?;
+        json.flush()?;
+        let mut values = csv::Writer::from_path(path.join("values.csv"))?;
+        values.write_record(rw::VALUES_HEADER)?;
+        rw::write_values(&r, &mut values)?;
+        values.flush()?;
+        let mut checks = csv::Writer::from_path(path.join("checks.csv"))?;
+        checks.write_record(rw::CHECKS_HEADER)?;
+        rw::write_checks(&r, &mut checks)?;
+        checks.flush()
+    }
+
+    fn is_complete(&self, path: &Path) -> bool {
+        fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
+    }
+
+    fn is_dir(&self) -> bool {
+        true
+    }
+
+    fn gather(
+        &self,
+        out_dir: &Path,
+        shard: Option<Shard>,
+        outputs: &mut dyn Iterator<Item = PathBuf>,
+    ) -> io::Result<()> {
+        // Both files are written in one pass over the outputs, so the walk runs once.
+        let mut files = Vec::with_capacity(PARTS.len());
+        for (part, header) in PARTS
+            .iter()
+            .zip([rw::VALUES_HEADER.join(","), rw::CHECKS_HEADER.join(",")])
+        {
+            let mut f = AtomicFile::create(&out_dir.join(part_name(part, shard)))?;
+            f.write_all(header.as_bytes())?;
+            f.write_all(b"\n")?;
+            files.push(f);
+        }
+        for dir in outputs {
+            for (part, file) in PARTS.iter().zip(files.iter_mut()) {
+                let mut r = io::BufReader::new(fs::File::open(dir.join(format!("{part}.csv")))?);
+                let mut header = Vec::new();
+                r.read_until(b'\n', &mut header)?;
+                io::copy(&mut r, file)?;
+            }
+        }
+        for f in files {
+            f.commit()?;
+        }
+        Ok(())
+    }
+}
