@@ -263,3 +263,54 @@ fn tables_split_in_two_give_the_same_report() {
     assert_eq!(split.checks, whole.checks);
     assert!(split.unmatched.is_empty());
 }
+
+#[test]
+fn a_continuation_that_repeats_the_header_rows_gives_the_same_report() {
+    let dir = manifest().join("../shared/corpus/reports");
+    if !dir.is_dir() {
+        let _ = writeln!(std::io::stderr(), "SKIPPED: ../shared/corpus not found");
+        return;
+    }
+    let bytes = std::fs::read(dir.join("v2021_ok.docx")).unwrap();
+    let doc = docgrid::convert_bytes(&bytes, &Options::default()).unwrap();
+    let tpl = Templates::builtin().unwrap();
+    let whole = build(&doc, &tpl);
+    let mut cut = doc.clone();
+    cut.blocks = Vec::new();
+    let mut repeated = 0;
+    for b in &doc.blocks {
+        match b {
+            docgrid::model::Block::Table(t) => {
+                let (a, mut c) = split_table(t);
+                // The header as the page-break continuation repeats it: the rows the contract's
+                // header_rows names, when the table has some and they can be cut off whole.
+                let h = t.header_rows;
+                let whole_rows = t
+                    .cells
+                    .iter()
+                    .all(|x| x.row >= h || x.row + x.row_span <= h);
+                if h > 0 && h < a.rows && whole_rows {
+                    for x in &mut c.cells {
+                        x.row += h;
+                    }
+                    c.cells
+                        .extend(t.cells.iter().filter(|x| x.row < h).cloned());
+                    c.cells.sort_by_key(|x| (x.row, x.col));
+                    c.rows += h;
+                    repeated += 1;
+                }
+                cut.blocks.push(docgrid::model::Block::Table(a));
+                cut.blocks.push(docgrid::model::Block::Table(c));
+            }
+            other => cut.blocks.push(other.clone()),
+        }
+    }
+    // At least T3, the table real reports break over pages (T4's 4 rows split inside its
+    // 3-row header, so it gets no repeat).
+    assert!(repeated >= 1, "{repeated}");
+    let split = build(&cut, &tpl);
+    assert_eq!(split.tables_found, whole.tables_found);
+    assert_eq!(split.values, whole.values);
+    assert_eq!(split.checks, whole.checks);
+    assert!(split.unmatched.is_empty());
+}
