@@ -403,18 +403,9 @@ fn a_batch_killed_at_a_random_point_and_rerun_matches_a_clean_run() {
     let clean_time = started.elapsed();
     assert_eq!((clean.converted, clean.failed), (240, 1));
 
-    let seed = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .unwrap()
-        .subsec_nanos() as u64
-        ^ u64::from(std::process::id());
-    let mut rng = seed | 1;
-    let mut next = || {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        rng
-    };
+    let mut clock = support::KillClock::new();
+    let seed = clock.seed;
+    let mut next = || clock.next();
     let out = tmp.path().join("resumed");
     let mut done = 0;
     for round in 0..3 {

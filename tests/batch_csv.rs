@@ -10,7 +10,7 @@ use docgrid::write::csv::CsvOptions;
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 use support::{config, docx, temp_files, tree};
 
 const HEADER: &str = "source,table,row,col,row_span,col_span,text\n";
@@ -192,18 +192,9 @@ fn csv_and_cells_batches_killed_at_random_points_and_rerun_match_clean_runs() {
         )
         .unwrap();
     }
-    let seed = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .unwrap()
-        .subsec_nanos() as u64
-        ^ u64::from(std::process::id());
-    let mut rng = seed | 1;
-    let mut next = || {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        rng
-    };
+    let mut clock = support::KillClock::new();
+    let seed = clock.seed;
+    let mut next = || clock.next();
     for format in ["csv", "cells"] {
         let clean_out = tmp.path().join(format!("clean-{format}"));
         let started = Instant::now();

@@ -84,10 +84,6 @@ impl OutputFormat for Csv {
         Ok(())
     }
 
-    fn is_complete(&self, path: &Path) -> bool {
-        fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
-    }
-
     fn is_dir(&self) -> bool {
         true
     }
@@ -100,16 +96,6 @@ impl OutputFormat for Csv {
 pub struct Cells {
     /// Start each file with a UTF-8 byte-order mark (for Excel).
     pub bom: bool,
-}
-
-impl Cells {
-    /// The combined file's name for a run over `shard`.
-    pub fn combined_name(shard: Option<Shard>) -> String {
-        match shard {
-            None => "cells.csv".into(),
-            Some(s) => format!("cells.shard-{}-of-{}.csv", s.index(), s.count()),
-        }
-    }
 }
 
 impl OutputFormat for Cells {
@@ -130,7 +116,7 @@ impl OutputFormat for Cells {
         shard: Option<Shard>,
         outputs: &mut dyn Iterator<Item = PathBuf>,
     ) -> io::Result<()> {
-        let path = out_dir.join(Cells::combined_name(shard));
+        let path = out_dir.join(super::run_file_name("cells", "csv", shard));
         write_atomically(&path, |w| {
             if self.bom {
                 w.write_all(csv::BOM)?;

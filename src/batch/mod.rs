@@ -42,9 +42,14 @@ pub trait OutputFormat: Send + Sync {
     fn suffix(&self) -> &str;
     /// Writes `doc` as a new file at `path`, a temporary name that the batch then renames.
     fn write(&self, doc: &Document, path: &Path) -> io::Result<()>;
-    /// Whether the existing output at `path` was written completely.
+    /// Whether the existing output at `path` was written completely. By default: a non-empty
+    /// file, or for folder outputs any folder (they are only ever renamed into place whole).
     fn is_complete(&self, path: &Path) -> bool {
-        fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > 0)
+        if self.is_dir() {
+            fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
+        } else {
+            fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > 0)
+        }
     }
     /// `(tables, blocks)` of an existing output, for an up-to-date input whose counts no
     /// earlier manifest holds.
@@ -292,12 +297,18 @@ impl BatchError {
     }
 }
 
-/// The manifest's file name: shards sharing one OUTDIR each write their own, to be concatenated.
-pub fn manifest_name(shard: Option<Shard>) -> String {
+/// The name of a file written once per run (`stem.ext`): shards sharing one OUTDIR each write
+/// their own (`stem.shard-K-of-N.ext`), to be concatenated.
+pub fn run_file_name(stem: &str, ext: &str, shard: Option<Shard>) -> String {
     match shard {
-        None => "manifest.jsonl".into(),
-        Some(s) => format!("manifest.shard-{}-of-{}.jsonl", s.index, s.count),
+        None => format!("{stem}.{ext}"),
+        Some(s) => format!("{stem}.shard-{}-of-{}.{ext}", s.index, s.count),
     }
+}
+
+/// The manifest's file name (see [`run_file_name`]).
+pub fn manifest_name(shard: Option<Shard>) -> String {
+    run_file_name("manifest", "jsonl", shard)
 }
 
 /// Converts every `.docx`/`.pdf` under `config.inputs` into `config.out_dir`; returns when all

@@ -23,13 +23,6 @@ pub struct Report {
 /// The per-input part names, each also the name of the gathered file.
 const PARTS: [&str; 2] = ["values", "checks"];
 
-fn part_name(part: &str, shard: Option<Shard>) -> String {
-    match shard {
-        None => format!("{part}.csv"),
-        Some(s) => format!("{part}.shard-{}-of-{}.csv", s.index(), s.count()),
-    }
-}
-
 impl OutputFormat for Report {
     fn suffix(&self) -> &str {
         ".report"
@@ -52,10 +45,6 @@ impl OutputFormat for Report {
         checks.flush()
     }
 
-    fn is_complete(&self, path: &Path) -> bool {
-        fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
-    }
-
     fn is_dir(&self) -> bool {
         true
     }
@@ -72,7 +61,8 @@ impl OutputFormat for Report {
             .iter()
             .zip([rw::VALUES_HEADER.join(","), rw::CHECKS_HEADER.join(",")])
         {
-            let mut f = AtomicFile::create(&out_dir.join(part_name(part, shard)))?;
+            let mut f =
+                AtomicFile::create(&out_dir.join(super::run_file_name(part, "csv", shard)))?;
             f.write_all(header.as_bytes())?;
             f.write_all(b"\n")?;
             files.push(f);

@@ -148,3 +148,34 @@ pub fn temp_files(dir: &Path) -> Vec<PathBuf> {
         .filter(|p| p.to_string_lossy().contains("docgrid-tmp"))
         .collect()
 }
+
+/// A xorshift generator seeded from the clock and the process id, for kill delays; the seed
+/// is kept so that a failure can name it.
+pub struct KillClock {
+    /// The seed, to print with every assertion.
+    pub seed: u64,
+    state: u64,
+}
+
+impl KillClock {
+    /// A new generator with a fresh seed.
+    pub fn new() -> KillClock {
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::SystemTime::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos() as u64
+            ^ u64::from(std::process::id());
+        KillClock {
+            seed,
+            state: seed | 1,
+        }
+    }
+
+    /// The next pseudo-random number.
+    pub fn next(&mut self) -> u64 {
+        self.state ^= self.state << 13;
+        self.state ^= self.state >> 7;
+        self.state ^= self.state << 17;
+        self.state
+    }
+}
