@@ -48,13 +48,35 @@ pub struct Glyph {
     pub baseline: f32,
 }
 
-/// A straight drawn segment (a rectangle contributes its four sides), for ruling detection.
+/// A straight drawn segment, for ruling detection. A stroked path gives its straight pieces; a
+/// thin filled rectangle (how Word, Excel and WPS paint borders) gives its centre line, so that
+/// both read the same; any other filled shape gives its outline as [`SegmentPaint::FillEdge`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Segment {
     /// Start point (x, y), top-left origin.
     pub from: (f32, f32),
     /// End point (x, y), top-left origin.
     pub to: (f32, f32),
+    /// Painted thickness in points: the stroke width after transforms (0 for hairlines), or the
+    /// short side of a thin filled rectangle, or the short side of the filled shape's bounds.
+    pub width: f32,
+    /// How it was painted.
+    pub paint: SegmentPaint,
+    /// Luminance of the paint over a white page, 0 black to 1 white (invisible rules are 1).
+    pub lightness: f32,
+    /// Stroked with a dash pattern.
+    pub dashed: bool,
+}
+
+/// How a [`Segment`] was painted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegmentPaint {
+    /// A piece of a stroked path.
+    Stroke,
+    /// The centre line of a thin filled rectangle (a border painted as a fill).
+    ThinFill,
+    /// A side of a filled shape that is not thin (cell shading, backgrounds, glyph-like shapes).
+    FillEdge,
 }
 
 /// One page: its size, glyphs in content order and drawn segments.
@@ -130,7 +152,142 @@ fn pt(p: Point) -> (f32, f32) {
     (p.x as f32, p.y as f32)
 }
 
+/// Paint facts of one path-drawing call that every segment of it shares.
+struct PathLook {
+    stroke: bool,
+    fill: bool,
+    /// Stroke width in page space.
+    width: f32,
+    lightness: f32,
+    dashed: bool,
+}
+
+impl PathLook {
+    fn of(props: &DrawProps<'_>, mode: &DrawMode) -> PathLook {
+        let (stroke, fill, sp) = match mode {
+            DrawMode::Fill(_) => (false, true, None),
+            DrawMode::Stroke(sp) => (true, false, Some(sp)),
+            DrawMode::FillAndStroke(_, sp) => (true, true, Some(sp)),
+            DrawMode::Invisible => (false, false, None),
+        };
+        let c = props.transform.as_coeffs();
+        let scale = (c[0] * c[3] - c[1] * c[2]).abs().sqrt() as f32;
+        let width = sp.map_or(0.0, |s| s.line_width * scale);
+        let dashed = sp.is_some_and(|s| s.dash_array.iter().any(|d| *d > 0.0));
+        let lightness = match &props.paint {
+            hayro_interpret::Paint::Color(col) => {
+                let [r, g, b, a] = col.to_rgba().components();
+                let lum = 0.299 * r + 0.587 * g + 0.114 * b;
+                1.0 - a.clamp(0.0, 1.0) * (1.0 - lum.clamp(0.0, 1.0))
+            }
+            // Patterns and shadings: unknown, taken as visible.
+            hayro_interpret::Paint::Pattern(_) => 0.5,
+        };
+        PathLook {
+            stroke,
+            fill,
+            width: if width.is_finite() { width } else { 0.0 },
+            lightness,
+            dashed,
+        }
+    }
+}
+
+/// The bounds of a closed four-corner axis-aligned subpath (a rectangle in page space).
+fn as_rect(points: &[Point]) -> Option<Rect> {
+    let mut pts: Vec<Point> = points.to_vec();
+    if pts.len() == 5 && pts.first() == pts.last() {
+        pts.pop();
+    }
+    if pts.len() != 4 || pts.iter().any(|p| !p.x.is_finite() || !p.y.is_finite()) {
+        return None;
+    }
+    let first = *pts.first()?;
+    let r = pts
+        .iter()
+        .fold(Rect::from_points(first, first), |r, p| r.union_pt(*p));
+    let near = |a: f64, b: f64| (a - b).abs() < 0.01;
+    let corner =
+        |p: &Point| (near(p.x, r.x0) || near(p.x, r.x1)) && (near(p.y, r.y0) || near(p.y, r.y1));
+    pts.iter().all(corner).then_some(r)
+}
+
 impl Collector {
+    fn push_segment(
+        &mut self,
+        from: Point,
+        to: Point,
+        width: f32,
+        paint: SegmentPaint,
+        look: &PathLook,
+    ) {
+        if self.page.segments.len() >= self.limits.max_segments_per_page {
+            return;
+        }
+        self.page.segments.push(Segment {
+            from: pt(from),
+            to: pt(to),
+            width,
+            paint,
+            lightness: look.lightness,
+            dashed: look.dashed,
+        });
+    }
+
+    /// Emits one subpath: a thin filled rectangle as its centre line, anything else as its pieces.
+    fn flush_subpath(
+        &mut self,
+        sub: &mut Vec<Point>,
+        straight: &mut Vec<(Point, Point)>,
+        look: &PathLook,
+    ) {
+        if look.fill {
+            if let Some(r) = as_rect(sub) {
+                let (w, h) = (r.width(), r.height());
+                // Borders painted as fills are at most a few points thick and clearly longer than
+                // thick; shading rectangles (13-15 pt tall cells) and square dots are not.
+                if w.min(h) <= 3.0 && w.max(h) >= 2.0 * w.min(h) && w.max(h) >= 1.0 {
+                    let (from, to) = if w >= h {
+                        (
+                            Point::new(r.x0, r.center().y),
+                            Point::new(r.x1, r.center().y),
+                        )
+                    } else {
+                        (
+                            Point::new(r.center().x, r.y0),
+                            Point::new(r.center().x, r.y1),
+                        )
+                    };
+                    self.push_segment(from, to, w.min(h) as f32, SegmentPaint::ThinFill, look);
+                    sub.clear();
+                    straight.clear();
+                    return;
+                }
+            }
+        }
+        if look.stroke || look.fill {
+            let (paint, width) = if look.stroke {
+                (SegmentPaint::Stroke, look.width)
+            } else {
+                let b = sub
+                    .iter()
+                    .filter(|p| p.x.is_finite())
+                    .fold(None::<Rect>, |r, p| {
+                        Some(r.map_or(Rect::from_points(*p, *p), |r| r.union_pt(*p)))
+                    });
+                (
+                    SegmentPaint::FillEdge,
+                    b.map_or(0.0, |b| b.width().min(b.height()) as f32),
+                )
+            };
+            for (a, b) in straight.iter() {
+                self.push_segment(*a, *b, width, paint, look);
+            }
+        }
+        sub.clear();
+        straight.clear();
+    }
+
     fn push_glyph(&mut self, text: String, t: Affine, advance: f64) {
         if self.page.glyphs.len() >= self.limits.max_glyphs_per_page {
             return;
@@ -165,37 +322,40 @@ impl Collector {
 }
 
 impl<'a> Device<'a> for Collector {
-    fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, _mode: &DrawMode) {
+    fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, mode: &DrawMode) {
+        let look = PathLook::of(&props, mode);
+        let placed = props.transform * path.clone();
+        let mut sub: Vec<Point> = Vec::new();
         let mut start = Point::ZERO;
         let mut last = Point::ZERO;
-        for el in (props.transform * path.clone()).elements() {
-            if self.page.segments.len() >= self.limits.max_segments_per_page {
-                return;
-            }
+        let mut straight = Vec::new();
+        for el in placed.elements() {
             match *el {
                 PathEl::MoveTo(p) => {
+                    self.flush_subpath(&mut sub, &mut straight, &look);
                     start = p;
                     last = p;
+                    sub.push(p);
                 }
                 PathEl::LineTo(p) => {
-                    self.page.segments.push(Segment {
-                        from: pt(last),
-                        to: pt(p),
-                    });
+                    straight.push((last, p));
+                    sub.push(p);
                     last = p;
                 }
                 PathEl::ClosePath => {
                     if last != start {
-                        self.page.segments.push(Segment {
-                            from: pt(last),
-                            to: pt(start),
-                        });
+                        straight.push((last, start));
                     }
                     last = start;
                 }
-                PathEl::QuadTo(_, p) | PathEl::CurveTo(_, _, p) => last = p,
+                PathEl::QuadTo(_, p) | PathEl::CurveTo(_, _, p) => {
+                    // A curved subpath is never a rectangle; its straight pieces still count.
+                    sub.push(Point::new(f64::NAN, f64::NAN));
+                    last = p;
+                }
             }
         }
+        self.flush_subpath(&mut sub, &mut straight, &look);
     }
     fn push_clip_path(&mut self, _: &ClipPath) {}
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}

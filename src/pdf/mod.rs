@@ -1,6 +1,7 @@
 //! PDF reading: engine (the only place naming the PDF crate) and text layout.
 
 pub mod engine;
+pub mod table;
 pub mod text;
 
 use crate::error::{Error, ErrorKind};

@@ -1,0 +1,251 @@
+//! Rules → ruled frames → grid boundaries → cells with spans.
+//!
+//! Rules that touch form one frame (tabula's and pdfplumber's table areas). Every vertical rule of
+//! a frame is a column boundary and every horizontal one a row boundary (outer edges missing in
+//! frameless tables come from the other direction's extent); a grid cell whose right or bottom
+//! edge is not drawn is merged with its neighbour there (camelot's edge flags), which gives the
+//! row and column spans a person sees.
+
+use super::rules::{Rule, Rulings, SNAP};
+
+/// How far (points) a rule may miss a boundary or another rule and still meet it.
+pub(crate) const TOL: f32 = 3.0;
+/// Frames with more grid positions than this are hatching or charts, not tables.
+const MAX_POSITIONS: usize = 250_000;
+/// Pages with more rule pairs than this are drawings; their frames are not searched.
+const MAX_PAIRS: usize = 40_000_000;
+
+/// A cell of a fragment, on its grid.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct FCell {
+    /// Top grid row.
+    pub row: usize,
+    /// Left grid column.
+    pub col: usize,
+    /// Rows covered.
+    pub row_span: usize,
+    /// Columns covered.
+    pub col_span: usize,
+    /// Text, filled by `cells::fill`.
+    pub text: String,
+    /// Room left on the text's last line before the cell's right padding (infinite when empty):
+    /// a text cut by a page break ends on a full line.
+    pub room: f32,
+    /// Width of the first word of the text's first line (0 when empty).
+    pub lead: f32,
+}
+
+/// One ruled table on one page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Frag {
+    /// 0-based page index.
+    pub page: usize,
+    /// Column boundaries, ascending.
+    pub xs: Vec<f32>,
+    /// Row boundaries, ascending (top to bottom).
+    pub ys: Vec<f32>,
+    /// Cells in row-major order of their top-left corner, partitioning the grid.
+    pub cells: Vec<FCell>,
+}
+
+impl Frag {
+    /// Grid rows.
+    pub fn rows(&self) -> usize {
+        self.ys.len().saturating_sub(1)
+    }
+    /// Grid columns.
+    pub fn cols(&self) -> usize {
+        self.xs.len().saturating_sub(1)
+    }
+    /// Bounding box (x0, y0, x1, y1).
+    pub fn bbox(&self) -> (f32, f32, f32, f32) {
+        let f = |v: &[f32], last: bool| {
+            if last {
+                v.last().copied().unwrap_or(0.0)
+            } else {
+                v.first().copied().unwrap_or(0.0)
+            }
+        };
+        (
+            f(&self.xs, false),
+            f(&self.ys, false),
+            f(&self.xs, true),
+            f(&self.ys, true),
+        )
+    }
+}
+
+struct Dsu(Vec<usize>);
+
+impl Dsu {
+    fn find(&mut self, mut i: usize) -> usize {
+        while let Some(&p) = self.0.get(i) {
+            if p == i {
+                break;
+            }
+            let gp = self.0.get(p).copied().unwrap_or(p);
+            if let Some(slot) = self.0.get_mut(i) {
+                *slot = gp;
+            }
+            i = p;
+        }
+        i
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            if let Some(slot) = self.0.get_mut(ra) {
+                *slot = rb;
+            }
+        }
+    }
+}
+
+fn meets(h: &Rule, v: &Rule) -> bool {
+    v.pos >= h.from - TOL && v.pos <= h.to + TOL && h.pos >= v.from - TOL && h.pos <= v.to + TOL
+}
+
+/// The ruled frames of a page, each as an empty-text fragment, top to bottom.
+pub(crate) fn frames(r: &Rulings, page: usize) -> Vec<Frag> {
+    let nh = r.h.len();
+    if nh.saturating_mul(r.v.len()) > MAX_PAIRS {
+        return Vec::new();
+    }
+    let mut dsu = Dsu((0..nh + r.v.len()).collect());
+    let mut met = vec![false; nh + r.v.len()];
+    for (i, h) in r.h.iter().enumerate() {
+        for (j, v) in r.v.iter().enumerate() {
+            if meets(h, v) {
+                dsu.union(i, nh + j);
+                met[i] = true;
+                met[nh + j] = true;
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, (Vec<Rule>, Vec<Rule>)> =
+        std::collections::BTreeMap::new();
+    for (i, h) in r.h.iter().enumerate() {
+        if met[i] {
+            groups.entry(dsu.find(i)).or_default().0.push(*h);
+        }
+    }
+    for (j, v) in r.v.iter().enumerate() {
+        if met[nh + j] {
+            groups.entry(dsu.find(nh + j)).or_default().1.push(*v);
+        }
+    }
+    let mut out: Vec<Frag> = groups
+        .into_values()
+        .filter_map(|(hs, vs)| frame(&hs, &vs, page))
+        .collect();
+    out.sort_by(|a, b| a.bbox().1.total_cmp(&b.bbox().1));
+    out
+}
+
+/// Positions chained within [`SNAP`] · 1.2, each cluster as its mean.
+fn boundaries(mut p: Vec<f32>) -> Vec<f32> {
+    p.sort_by(f32::total_cmp);
+    let mut out: Vec<(f32, usize)> = Vec::new();
+    let mut last = f32::NEG_INFINITY;
+    for x in p {
+        match out.last_mut() {
+            Some((sum, n)) if x - last <= SNAP * 1.2 => {
+                *sum += x;
+                *n += 1;
+            }
+            _ => out.push((x, 1)),
+        }
+        last = x;
+    }
+    out.into_iter().map(|(s, n)| s / n as f32).collect()
+}
+
+/// Adds the far extent of the crossing rules as an outer boundary when no rule draws it.
+fn with_extent(mut b: Vec<f32>, crossing: &[Rule]) -> Vec<f32> {
+    let lo = crossing.iter().map(|r| r.from).fold(f32::MAX, f32::min);
+    let hi = crossing.iter().map(|r| r.to).fold(f32::MIN, f32::max);
+    if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+        if lo < first - TOL {
+            b.insert(0, lo);
+        }
+        if hi > last + TOL {
+            b.push(hi);
+        }
+    }
+    b
+}
+
+/// Whether rules at `pos` (within [`TOL`]) cover at least half of `[a, b]`.
+fn drawn(rules: &[Rule], pos: f32, a: f32, b: f32) -> bool {
+    let covered: f32 = rules
+        .iter()
+        .filter(|r| (r.pos - pos).abs() <= TOL)
+        .map(|r| r.overlap(a, b))
+        .sum();
+    covered >= 0.5 * (b - a)
+}
+
+fn frame(hs: &[Rule], vs: &[Rule], page: usize) -> Option<Frag> {
+    if hs.len() < 2 && vs.len() < 2 {
+        return None;
+    }
+    let xs = with_extent(boundaries(vs.iter().map(|v| v.pos).collect()), hs);
+    let ys = with_extent(boundaries(hs.iter().map(|h| h.pos).collect()), vs);
+    let (nr, nc) = (ys.len().checked_sub(1)?, xs.len().checked_sub(1)?);
+    if nr == 0 || nc == 0 || nr.saturating_mul(nc) > MAX_POSITIONS {
+        return None;
+    }
+    let at = |v: &[f32], i: usize| v.get(i).copied().unwrap_or(0.0);
+    // right[r][c]: edge between (r, c) and (r, c+1); bottom[r][c]: between (r, c) and (r+1, c).
+    let right = |r: usize, c: usize| drawn(vs, at(&xs, c + 1), at(&ys, r), at(&ys, r + 1));
+    let right: Vec<bool> = (0..nr * nc).map(|i| right(i / nc, i % nc)).collect();
+    let bottom = |r: usize, c: usize| drawn(hs, at(&ys, r + 1), at(&xs, c), at(&xs, c + 1));
+    let bottom: Vec<bool> = (0..nr * nc).map(|i| bottom(i / nc, i % nc)).collect();
+    let is = |v: &[bool], r: usize, c: usize| v.get(r * nc + c).copied().unwrap_or(true);
+    let mut owned = vec![false; nr * nc];
+    let free = |owned: &[bool], r: usize, c: usize| !owned.get(r * nc + c).copied().unwrap_or(true);
+    let mut cells = Vec::new();
+    for r in 0..nr {
+        for c in 0..nc {
+            if !free(&owned, r, c) {
+                continue;
+            }
+            let mut cs = 1;
+            while c + cs < nc && !is(&right, r, c + cs - 1) && free(&owned, r, c + cs) {
+                cs += 1;
+            }
+            let mut rs = 1;
+            while r + rs < nr
+                && (c..c + cs).all(|k| !is(&bottom, r + rs - 1, k) && free(&owned, r + rs, k))
+                && (c..c + cs - 1).all(|k| !is(&right, r + rs, k))
+            {
+                rs += 1;
+            }
+            for rr in r..r + rs {
+                for k in c..c + cs {
+                    if let Some(o) = owned.get_mut(rr * nc + k) {
+                        *o = true;
+                    }
+                }
+            }
+            cells.push(FCell {
+                row: r,
+                col: c,
+                row_span: rs,
+                col_span: cs,
+                text: String::new(),
+                room: f32::INFINITY,
+                lead: 0.0,
+            });
+        }
+    }
+    if cells.len() < 2 {
+        return None;
+    }
+    Some(Frag {
+        page,
+        xs,
+        ys,
+        cells,
+    })
+}

@@ -1,0 +1,189 @@
+//! Tables continued across page breaks: the last fragment of a page, with nothing but page
+//! furniture below it, and the first fragment of the next page, with nothing but furniture above
+//! it, whose column boundaries match (one set within the other, same outer edges), are one table.
+//! A repeated header on the continuation is dropped; a vertical span cut by the break continues.
+
+use super::cells::{separator, wraps};
+use super::grid::{FCell, Frag, TOL};
+use super::{region_of, Region};
+use crate::pdf::engine::Page;
+
+/// Groups fragments into tables: each result is its regions and the joined grid.
+pub(crate) fn join(pages: &[Page], frags: Vec<Frag>) -> Vec<(Vec<Region>, Frag)> {
+    let mut out: Vec<(Vec<Region>, Frag)> = Vec::new();
+    let mut prev_page = usize::MAX;
+    for f in frags {
+        let first_on_page = f.page != prev_page;
+        prev_page = f.page;
+        if let (true, Some((regions, acc))) = (first_on_page, out.last_mut()) {
+            let here = region_of(&f);
+            let ok = regions.last().is_some_and(|r| {
+                r.page + 1 == f.page
+                    && ends_page(pages, r)
+                    && starts_page(pages, &here)
+                    && same_columns(&acc.xs, &f.xs)
+            });
+            if ok {
+                regions.push(here);
+                append(acc, f);
+                continue;
+            }
+        }
+        out.push((vec![region_of(&f)], f));
+    }
+    out
+}
+
+/// The page's text lines: (top, bottom, is page furniture).
+fn free_lines(page: &Page) -> Vec<(f32, f32, bool)> {
+    crate::pdf::text::lines(page)
+        .into_iter()
+        .map(|l| (l.y0, l.y1, crate::pdf::text::is_page_furniture(&l.text)))
+        .collect()
+}
+
+/// Nothing but furniture below the region.
+fn ends_page(pages: &[Page], r: &Region) -> bool {
+    let Some(page) = pages.get(r.page) else {
+        return false;
+    };
+    let bottom = r.y1;
+    free_lines(page)
+        .iter()
+        .all(|&(y0, _, furniture)| y0 < bottom - TOL || furniture)
+}
+
+/// Nothing but furniture above the region.
+fn starts_page(pages: &[Page], r: &Region) -> bool {
+    let Some(page) = pages.get(r.page) else {
+        return false;
+    };
+    let top = r.y0;
+    free_lines(page)
+        .iter()
+        .all(|&(_, y1, furniture)| y1 > top + TOL || furniture)
+}
+
+fn near(a: f32, b: f32) -> bool {
+    (a - b).abs() <= TOL
+}
+
+/// Same outer edges, and every boundary of one is a boundary of the other.
+fn same_columns(a: &[f32], b: &[f32]) -> bool {
+    let ends = |v: &[f32]| (v.first().copied(), v.last().copied());
+    let ((Some(a0), Some(a1)), (Some(b0), Some(b1))) = (ends(a), ends(b)) else {
+        return false;
+    };
+    if !near(a0, b0) || !near(a1, b1) {
+        return false;
+    }
+    let within = |x: &[f32], y: &[f32]| x.iter().all(|p| y.iter().any(|q| near(*p, *q)));
+    within(a, b) || within(b, a)
+}
+
+/// Union of two boundary sets (positions within [`TOL`] are one).
+fn union(a: &[f32], b: &[f32]) -> Vec<f32> {
+    let mut out: Vec<f32> = a.to_vec();
+    for q in b {
+        if !out.iter().any(|p| near(*p, *q)) {
+            out.push(*q);
+        }
+    }
+    out.sort_by(f32::total_cmp);
+    out
+}
+
+/// Re-expresses a fragment's cells on the column boundaries `xs` (a superset of its own).
+fn regrid(f: &Frag, xs: &[f32]) -> Vec<FCell> {
+    let idx = |x: f32| xs.iter().position(|p| near(*p, x)).unwrap_or(0);
+    f.cells
+        .iter()
+        .map(|c| {
+            let a = idx(f.xs.get(c.col).copied().unwrap_or(0.0));
+            let b = idx(f.xs.get(c.col + c.col_span).copied().unwrap_or(0.0));
+            FCell {
+                col: a,
+                col_span: b.saturating_sub(a).max(1),
+                ..c.clone()
+            }
+        })
+        .collect()
+}
+
+fn row_texts(cells: &[FCell], r: usize) -> Vec<(usize, usize, &str)> {
+    cells
+        .iter()
+        .filter(|c| c.row == r)
+        .map(|c| (c.col, c.col_span, c.text.as_str()))
+        .collect()
+}
+
+/// Appends `f` below `acc` (same page-independent columns).
+fn append(acc: &mut Frag, f: Frag) {
+    let xs = union(&acc.xs, &f.xs);
+    let mut top = regrid(acc, &xs);
+    let mut bottom = regrid(&f, &xs);
+    // A repeated header: the continuation's first rows read exactly as the table's first rows.
+    let mut skip = 0;
+    while skip < f.rows()
+        && skip < acc.rows()
+        && !row_texts(&bottom, skip).is_empty()
+        && row_texts(&bottom, skip) == row_texts(&top, skip)
+        && bottom
+            .iter()
+            .filter(|c| c.row == skip)
+            .all(|c| c.row + c.row_span <= skip + 1 || c.text.is_empty())
+    {
+        skip += 1;
+    }
+    if skip > 0 && row_texts(&top, 0).iter().all(|(_, _, t)| !t.is_empty()) {
+        bottom.retain(|c| c.row >= skip);
+        bottom.iter_mut().for_each(|c| c.row -= skip);
+    }
+    let arows = acc.rows();
+    // A span cut by the break: same columns, one side empty, at least one side spanning rows.
+    let mut dropped = Vec::new();
+    for (bi, b) in bottom.iter().enumerate().filter(|(_, b)| b.row == 0) {
+        let above = top
+            .iter_mut()
+            .find(|t| t.row + t.row_span == arows && t.col == b.col && t.col_span == b.col_span);
+        if let Some(t) = above {
+            let spans = t.row_span > 1 || b.row_span > 1;
+            let one_empty = t.text.is_empty() || b.text.is_empty();
+            // Both hold text only when the page break cut the text: the first part ends on a
+            // line too full for the second part's first word.
+            // The cut cell goes on as a span on the new page.
+            let cut = !one_empty && b.row_span > 1 && wraps(&t.text, t.room, &b.text, b.lead, 10.0);
+            if (spans && one_empty) || cut {
+                let sep = if one_empty {
+                    ""
+                } else {
+                    separator(&t.text, t.room, &b.text, b.lead, 10.0)
+                };
+                t.text = format!("{}{sep}{}", t.text, b.text);
+                t.room = b.room;
+                t.row_span += b.row_span;
+                dropped.push(bi);
+            }
+        }
+    }
+    let mut k = 0;
+    bottom.retain(|_| {
+        k += 1;
+        !dropped.contains(&(k - 1))
+    });
+    for c in &mut bottom {
+        c.row += arows;
+    }
+    top.extend(bottom);
+    top.sort_by_key(|c| (c.row, c.col));
+    let mut ys = acc.ys.clone();
+    // Row boundaries of the continuation are offset past the first page's so that they stay
+    // ascending; only their count matters from here on.
+    let base = ys.last().copied().unwrap_or(0.0);
+    let ftop = f.ys.get(skip).copied().unwrap_or(0.0);
+    ys.extend(f.ys.iter().skip(skip + 1).map(|y| base + (y - ftop)));
+    acc.xs = xs;
+    acc.ys = ys;
+    acc.cells = top;
+}
