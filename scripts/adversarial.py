@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Generates the adversarial DOCX set (issue 8) into a folder outside git.
+"""Generates the adversarial DOCX and PDF set (issue 8) into a folder outside git.
 
-usage: scripts/adversarial.py OUTDIR [--mutants N] [--seed S]
+usage: scripts/adversarial.py OUTDIR [--mutants N] [--seed S] [--only docx|pdf]
 
-Writes the hand-made attacks (zip bombs, lying sizes, duplicate entries, DTDs, deep nesting,
-huge tables, long vMerge chains), truncations of every sample at every 1 KB boundary, and N
+DOCX: the hand-made attacks (zip bombs, lying sizes, duplicate entries, DTDs, deep nesting,
+huge tables, long vMerge chains), truncations of two samples at every 1 KB boundary, and N
 mutants (byte flips and truncations) of samples/*.docx and ../shared/corpus/**/*.docx.
+PDF (scripts/adversarial_pdf.py): xref loops, self-referencing page trees and form XObjects,
+millions of operators, huge images, bogus lengths, flate bombs, truncations of two real PDFs at
+every 1 KB boundary, and N mutants of ../shared/corpus/**/*.pdf.
 Deterministic for a given seed, so any failure names a reproducible file.
 """
 import pathlib
@@ -138,9 +141,15 @@ def main():
     out = pathlib.Path(args[0])
     n = int(args[args.index("--mutants") + 1]) if "--mutants" in args else 10000
     seed = int(args[args.index("--seed") + 1]) if "--seed" in args else 8
+    only = args[args.index("--only") + 1] if "--only" in args else None
     out.mkdir(parents=True, exist_ok=True)
-    attacks(out)
-    mutants(out, n, seed)
+    if only in (None, "docx"):
+        attacks(out)
+        mutants(out, n, seed)
+    if only in (None, "pdf"):
+        sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+        import adversarial_pdf
+        adversarial_pdf.generate(out, n, seed)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 //! Command-line overrides for every bound of [`docgrid::Limits`], shared by `convert` and `batch`.
 
 use docgrid::limits::{
-    DEFAULT_MAX_DEPTH, DEFAULT_MAX_PART_BYTES, DEFAULT_MAX_TABLE_CELLS, DEFAULT_MAX_TABLE_COLS,
-    DEFAULT_MAX_TABLE_NESTING, DEFAULT_MAX_TOTAL_BYTES,
+    DEFAULT_MAX_DEPTH, DEFAULT_MAX_PART_BYTES, DEFAULT_MAX_PDF_DRAW_OPS, DEFAULT_MAX_PDF_GLYPHS,
+    DEFAULT_MAX_PDF_PAGES, DEFAULT_MAX_PDF_PATH_ELEMENTS, DEFAULT_MAX_PDF_SECONDS,
+    DEFAULT_MAX_PDF_SEGMENTS, DEFAULT_MAX_PDF_STREAM_BYTES, DEFAULT_MAX_TABLE_CELLS,
+    DEFAULT_MAX_TABLE_COLS, DEFAULT_MAX_TABLE_NESTING, DEFAULT_MAX_TOTAL_BYTES,
 };
 use docgrid::Limits;
 
@@ -27,6 +29,27 @@ pub struct LimitArgs {
     /// Grid columns of one table.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_TABLE_COLS)]
     max_table_cols: usize,
+    /// Pages of one PDF.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_PDF_PAGES)]
+    max_pdf_pages: usize,
+    /// Decoded bytes of one PDF stream, and of one page's content.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_PDF_STREAM_BYTES)]
+    max_pdf_stream_bytes: u64,
+    /// Elements of one PDF path (a rectangle counts 5).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_PDF_PATH_ELEMENTS)]
+    max_pdf_path_elements: u64,
+    /// Drawing operations of one PDF page, nested forms included.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_PDF_DRAW_OPS)]
+    max_pdf_draw_ops: u64,
+    /// Wall time for interpreting one PDF (0: no bound).
+    #[arg(long, value_name = "SECS", default_value_t = DEFAULT_MAX_PDF_SECONDS)]
+    max_pdf_seconds: u64,
+    /// Glyphs kept from one PDF.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_PDF_GLYPHS)]
+    max_pdf_glyphs: u64,
+    /// Path segments kept from one PDF.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_PDF_SEGMENTS)]
+    max_pdf_segments: u64,
 }
 
 impl LimitArgs {
@@ -39,6 +62,13 @@ impl LimitArgs {
             max_table_nesting: self.max_table_nesting,
             max_table_cells: self.max_table_cells,
             max_table_cols: self.max_table_cols,
+            max_pdf_pages: self.max_pdf_pages,
+            max_pdf_stream_bytes: self.max_pdf_stream_bytes,
+            max_pdf_path_elements: self.max_pdf_path_elements,
+            max_pdf_draw_ops: self.max_pdf_draw_ops,
+            max_pdf_seconds: self.max_pdf_seconds,
+            max_pdf_glyphs: self.max_pdf_glyphs,
+            max_pdf_segments: self.max_pdf_segments,
         }
     }
 }

@@ -13,23 +13,28 @@ use std::time::Duration;
 /// Bound on one conversion in a debug build; real documents take well under a second.
 const TIME_BOUND: Duration = Duration::from_secs(15);
 
-/// Converts on its own thread: fails the test on a panic, a timeout or a multi-line error.
-fn run(name: &str, bytes: Vec<u8>, limits: Limits) -> Result<(), Error> {
+#[path = "adversarial/pdf.rs"]
+mod pdf;
+
+/// Runs `f` on its own thread: fails the test on a panic or when it takes over [`TIME_BOUND`].
+fn within<T: Send + 'static>(name: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        let options = Options {
-            limits,
-            ..Options::default()
-        };
-        let outcome = catch_unwind(AssertUnwindSafe(|| {
-            convert_bytes(&bytes, &options).map(|_| ())
-        }));
-        let _ = tx.send(outcome);
+        let _ = tx.send(catch_unwind(AssertUnwindSafe(f)));
     });
     let outcome = rx
         .recv_timeout(TIME_BOUND)
         .unwrap_or_else(|_| panic!("{name}: no result within {TIME_BOUND:?}"));
-    let result = outcome.unwrap_or_else(|_| panic!("{name}: panicked"));
+    outcome.unwrap_or_else(|_| panic!("{name}: panicked"))
+}
+
+/// Converts on its own thread: fails the test on a panic, a timeout or a multi-line error.
+fn run(name: &str, bytes: Vec<u8>, limits: Limits) -> Result<(), Error> {
+    let options = Options {
+        limits,
+        ..Options::default()
+    };
+    let result = within(name, move || convert_bytes(&bytes, &options).map(|_| ()));
     if let Err(e) = &result {
         let line = e.to_string();
         assert!(!line.contains('\n'), "{name}: multi-line error: {line:?}");

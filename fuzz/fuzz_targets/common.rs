@@ -14,6 +14,14 @@ pub fn options() -> Options {
             max_table_nesting: 8,
             max_table_cells: 100_000,
             max_table_cols: 1_024,
+            max_pdf_pages: 50,
+            max_pdf_stream_bytes: 16 * 1024 * 1024,
+            max_pdf_path_elements: 100_000,
+            max_pdf_glyphs: 200_000,
+            max_pdf_segments: 200_000,
+            max_pdf_draw_ops: 200_000,
+            // libFuzzer's -timeout (10 s) reports anything slower as a hang.
+            max_pdf_seconds: 0,
         },
         include_headers_footers: true,
     }

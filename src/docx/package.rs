@@ -130,11 +130,28 @@ impl<'a> Package<'a> {
         }
         let zip = ZipArchive::new(Cursor::new(bytes))
             .map_err(|e| Error::new(ErrorKind::Zip(e.to_string())))?;
+        // The zip crate keeps one entry per exact name; it tells us when it dropped another.
+        if zip.has_duplicate_names() {
+            return Err(Error::new(ErrorKind::Zip(
+                "two entries with the same name (refused: which one is the part?)".to_string(),
+            )));
+        }
         let mut index = HashMap::new();
         for (i, raw) in zip.file_names_raw().enumerate() {
             let name = String::from_utf8_lossy(raw);
-            // A duplicated entry name: the first one wins, as in the central directory order.
-            index.entry(normalize(&name)).or_insert(i);
+            if name.ends_with('/') {
+                continue; // folder entries carry no part
+            }
+            // Two entries for one part name (OPC compares them case-insensitively) are refused,
+            // not resolved: the package is invalid (ECMA-376-2 M1.12), Word will not open it,
+            // and whichever copy we picked, another reader (a scanner, a reviewer's viewer)
+            // might show the other one.
+            if index.insert(normalize(&name), i).is_some() {
+                return Err(zip_error(
+                    &name,
+                    "a second entry with this name (case-insensitive)",
+                ));
+            }
         }
         let mut pkg = Package {
             zip,

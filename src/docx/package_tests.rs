@@ -356,3 +356,45 @@ fn corpus_rels_of_main_part() {
         "word/styles.xml"
     );
 }
+
+#[test]
+fn duplicate_entry_names_are_refused() {
+    let ct = br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#;
+    let rels = root_rels(OFFICE_DOC, "word/document.xml");
+    let doc = br#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>"#;
+    // Same name twice: the zip writer refuses that, so the second name is patched in afterwards
+    // (same length, in both the local and the central header).
+    let mut z = zip_of(&[
+        ("[Content_Types].xml", ct),
+        ("_rels/.rels", &rels),
+        ("word/document.xml", doc),
+        ("word/documenX.xml", doc),
+    ]);
+    let at: Vec<usize> = z
+        .windows(17)
+        .enumerate()
+        .filter(|(_, w)| *w == b"word/documenX.xml")
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(at.len(), 2, "local and central header");
+    for i in at {
+        z[i + 12] = b't';
+    }
+    let err = Package::open(&z, &Limits::default()).err().unwrap();
+    assert!(
+        matches!(err.kind(), ErrorKind::Zip(m) if m.contains("same name")),
+        "{err}"
+    );
+    // Names equal but for case are one part name in OPC: refused as well, naming the entry.
+    let z = zip_of(&[
+        ("[Content_Types].xml", ct),
+        ("_rels/.rels", &rels),
+        ("word/document.xml", doc),
+        ("Word/Document.xml", doc),
+    ]);
+    let err = Package::open(&z, &Limits::default()).err().unwrap();
+    assert_eq!(
+        err.to_string(),
+        "invalid zip package: Word/Document.xml: a second entry with this name (case-insensitive)"
+    );
+}
