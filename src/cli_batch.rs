@@ -57,6 +57,9 @@ pub struct BatchArgs {
     /// Also emit header and footer paragraphs as blocks (style `header` / `footer`).
     #[arg(long)]
     headers_footers: bool,
+    /// User password for encrypted PDFs (not needed when the user password is empty).
+    #[arg(long, value_name = "PW")]
+    password: Option<String>,
     #[command(flatten)]
     limits: crate::cli_limits::LimitArgs,
 }
@@ -134,6 +137,7 @@ pub fn run(args: &BatchArgs) -> ExitCode {
         ProgressMode::Auto
     };
     config.options.include_headers_footers = args.headers_footers;
+    config.options.password = args.password.clone();
     config.options.limits = args.limits.limits();
     config.max_file_bytes = args.max_file_mib.saturating_mul(1024 * 1024);
     config.timeout = (args.timeout > 0).then(|| Duration::from_secs(args.timeout));

@@ -61,6 +61,33 @@ pub enum ErrorKind {
     /// A format or feature docgrid does not read.
     #[error("{0}")]
     Unsupported(String),
+    /// A PDF that cannot be opened or read.
+    #[error("{0}")]
+    Pdf(PdfError),
+}
+
+/// Why a PDF could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PdfError {
+    /// The file has a user password and none was given.
+    #[error("password required (give it with --password)")]
+    PasswordRequired,
+    /// The password given does not open the file.
+    #[error("wrong password")]
+    WrongPassword,
+    /// Encryption that cannot be handled.
+    #[error("unsupported PDF encryption ({0})")]
+    Encryption(String),
+    /// Not parseable as a PDF at all.
+    #[error("not a readable PDF file")]
+    Invalid,
+    /// The PDF engine failed on a page (1-based; 0 while opening the file).
+    #[error("PDF engine failure on page {page}")]
+    Crashed {
+        /// Where it happened.
+        page: usize,
+    },
 }
 
 impl Error {

@@ -14,7 +14,7 @@ pub mod sniff;
 pub mod table;
 pub mod write;
 
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorKind, PdfError};
 pub use limits::Limits;
 pub use model::Document;
 pub use sniff::Format;
@@ -26,13 +26,15 @@ pub struct Options {
     pub limits: Limits,
     /// Also emit header and footer content (as blocks with `style` "header"/"footer").
     pub include_headers_footers: bool,
+    /// User password for encrypted PDFs (files whose user password is empty open without it).
+    pub password: Option<String>,
 }
 
 /// Converts one document held in memory, sniffing its format from the bytes.
 pub fn convert_bytes(bytes: &[u8], options: &Options) -> Result<Document, Error> {
     match sniff::sniff(bytes) {
         Some(Format::Docx) => docx::read(bytes, options),
-        Some(Format::Pdf) => pdf::read(bytes),
+        Some(Format::Pdf) => pdf::read(bytes, options),
         None => Err(Error::new(ErrorKind::UnknownFormat)),
     }
 }

@@ -63,6 +63,9 @@ struct ConvertArgs {
     /// csv/cells/xlsx/md: only table N (from 1; `3.1` is the first table nested in table 3).
     #[arg(long, value_name = "N", value_parser = parse_label)]
     table: Option<String>,
+    /// User password for encrypted PDFs (not needed when the user password is empty).
+    #[arg(long, value_name = "PW")]
+    password: Option<String>,
     #[command(flatten)]
     limits: cli_limits::LimitArgs,
 }
@@ -163,6 +166,7 @@ fn convert(args: &ConvertArgs) -> ExitCode {
     let options = Options {
         include_headers_footers: args.headers_footers,
         limits: args.limits.limits(),
+        password: args.password.clone(),
     };
     if let Some(dir) = args.output.as_ref().filter(|_| {
         matches!(args.to, To::Csv | To::Cells | To::Xlsx)

@@ -14,11 +14,25 @@ use hayro_interpret::{
     ImageDrawProps, InterpreterCache, InterpreterSettings, SoftMask, TransformExt,
 };
 
-/// Caps on what one document may make us collect.
+/// Caps on what one document may make us collect and do. All but the per-page glyph and
+/// segment caps are errors when exceeded ([`LoadError::Limit`]); glyphs and segments past those
+/// two are silently not kept.
 #[derive(Debug, Clone, Copy)]
 pub struct PageLimits {
-    /// Pages read at most; later pages are dropped.
+    /// Pages of the document; more is an error.
     pub max_pages: usize,
+    /// Decoded bytes of any one stream, and of one page's content streams together.
+    pub max_stream_bytes: u64,
+    /// Elements of one path (`re` counts 5), checked before the engine builds it.
+    pub max_path_elements: u64,
+    /// Drawing operations per page (paths, text shows, images, form and pattern draws, clips).
+    pub max_draw_ops_per_page: u64,
+    /// Wall time for the whole document, in seconds; 0 for no bound.
+    pub max_seconds: u64,
+    /// Glyphs kept for the whole document (every page's are held until the end).
+    pub max_glyphs: u64,
+    /// Path segments kept for the whole document.
+    pub max_segments: u64,
     /// Glyphs kept per page at most.
     pub max_glyphs_per_page: usize,
     /// Path segments kept per page at most.
@@ -27,8 +41,21 @@ pub struct PageLimits {
 
 impl Default for PageLimits {
     fn default() -> Self {
+        PageLimits::from_limits(&crate::Limits::default())
+    }
+}
+
+impl PageLimits {
+    /// The PDF bounds of `limits`.
+    pub fn from_limits(limits: &crate::Limits) -> PageLimits {
         PageLimits {
-            max_pages: 10_000,
+            max_pages: limits.max_pdf_pages,
+            max_stream_bytes: limits.max_pdf_stream_bytes,
+            max_path_elements: limits.max_pdf_path_elements,
+            max_draw_ops_per_page: limits.max_pdf_draw_ops,
+            max_seconds: limits.max_pdf_seconds,
+            max_glyphs: limits.max_pdf_glyphs,
+            max_segments: limits.max_pdf_segments,
             max_glyphs_per_page: 200_000,
             max_segments_per_page: 200_000,
         }
@@ -46,6 +73,15 @@ pub struct Glyph {
     pub size: f32,
     /// Baseline y in page space, for line clustering.
     pub baseline: f32,
+    /// PostScript name of an embedded font, subset prefix removed (None when not embedded).
+    pub font: Option<std::sync::Arc<str>>,
+    /// A bold face (weight ≥ 600 or a bold name) or fake bold (filled and stroked).
+    pub bold: bool,
+    /// Glyph origin (x, y) on the baseline.
+    pub origin: (f32, f32),
+    /// Quarter turns clockwise of the glyph's writing direction: 0 upright, 1 running down
+    /// the page, 2 upside down, 3 running up (a table printed sideways).
+    pub quarter: u8,
 }
 
 /// A straight drawn segment, for ruling detection. A stroked path gives its straight pieces; a
@@ -103,9 +139,168 @@ pub enum EngineError {
     Invalid,
 }
 
-/// Parses `bytes` and interprets every page (up to the limits) into the page model.
+mod guard;
+
+/// Why [`load_bounded`] stopped: the file could not be opened, a bound was exceeded, or the
+/// engine panicked (a bug in it, caught; the page's partial result is dropped).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The file could not be opened.
+    Engine(EngineError),
+    /// A bound of [`PageLimits`] was exceeded.
+    Limit {
+        /// 1-based page, or 0 for the document as a whole.
+        page: usize,
+        /// The bound's name, as in [`crate::Limits`] (`max_pdf_draw_ops`, ...).
+        what: &'static str,
+        /// The bound's value.
+        limit: u64,
+    },
+    /// The engine panicked; 1-based page, or 0 while opening the file.
+    Crashed {
+        /// Where it happened.
+        page: usize,
+    },
+}
+
+/// [`load_bounded`] with an exceeded bound or an engine crash reported as [`EngineError::Invalid`].
 pub fn load(bytes: &[u8], password: &str, limits: PageLimits) -> Result<Vec<Page>, EngineError> {
-    let pdf = Pdf::new_with_password(bytes.to_vec(), password).map_err(|e| match e {
+    load_bounded(bytes, password, limits).map_err(|e| match e {
+        LoadError::Engine(e) => e,
+        LoadError::Limit { .. } | LoadError::Crashed { .. } => EngineError::Invalid,
+    })
+}
+
+fn caught<T>(page: usize, f: impl FnOnce() -> Result<T, LoadError>) -> Result<T, LoadError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        Err(match payload.downcast::<guard::Stop>() {
+            Ok(stop) => LoadError::Limit {
+                page,
+                what: stop.what,
+                limit: stop.limit,
+            },
+            Err(_) => LoadError::Crashed { page },
+        })
+    })
+}
+
+/// Parses `bytes` and interprets every page into the page model, within `limits`.
+pub fn load_bounded(
+    bytes: &[u8],
+    password: &str,
+    limits: PageLimits,
+) -> Result<Vec<Page>, LoadError> {
+    let deadline = guard::Deadline::start(limits.max_seconds);
+    let limit = |page: usize| {
+        move |s: guard::Stop| LoadError::Limit {
+            page,
+            what: s.what,
+            limit: s.limit,
+        }
+    };
+    let cap = limits.max_stream_bytes;
+    guard::scan_raw(bytes, cap, &deadline).map_err(limit(0))?;
+    let pdf = caught(0, || open(bytes, password).map_err(LoadError::Engine))?;
+    let max_path = limits.max_path_elements;
+    caught(0, || {
+        guard::check_objects(&pdf, cap, max_path, &deadline).map_err(limit(0))
+    })?;
+    let count = pdf.pages().len();
+    if count > limits.max_pages {
+        return Err(LoadError::Limit {
+            page: 0,
+            what: "max_pdf_pages",
+            limit: limits.max_pages as u64,
+        });
+    }
+    let cache = InterpreterCache::new();
+    let mut pages = Vec::with_capacity(count);
+    let (mut glyphs, mut segments) = (0u64, 0u64);
+    for (i, page) in pdf.pages().iter().enumerate() {
+        let n = i + 1;
+        deadline.check().map_err(limit(n))?;
+        // The page may keep one glyph (segment) more than the document has left, which tells
+        // an exceeded document bound from a page that just fills it.
+        let room = |max: u64, used: u64, per_page: usize| {
+            let left = max.saturating_sub(used).saturating_add(1);
+            per_page.min(usize::try_from(left).unwrap_or(usize::MAX))
+        };
+        let this = PageLimits {
+            max_glyphs_per_page: room(limits.max_glyphs, glyphs, limits.max_glyphs_per_page),
+            max_segments_per_page: room(
+                limits.max_segments,
+                segments,
+                limits.max_segments_per_page,
+            ),
+            ..limits
+        };
+        let got = caught(n, || {
+            guard::check_contents(page.raw(), cap).map_err(limit(n))?;
+            let content = guard::page_content(page.raw());
+            guard::check_paths(&content, max_path).map_err(limit(n))?;
+            Ok(interpret(page, &content, &pdf, &cache, this, deadline))
+        })?;
+        glyphs = glyphs.saturating_add(got.glyphs.len() as u64);
+        segments = segments.saturating_add(got.segments.len() as u64);
+        for (used, max, what) in [
+            (glyphs, limits.max_glyphs, "max_pdf_glyphs"),
+            (segments, limits.max_segments, "max_pdf_segments"),
+        ] {
+            if used > max {
+                return Err(LoadError::Limit {
+                    page: n,
+                    what,
+                    limit: max,
+                });
+            }
+        }
+        pages.push(got);
+    }
+    Ok(pages)
+}
+
+/// Interprets `content` (the page's decoded content, ours so that it is freed after the page;
+/// the engine would keep its own copy with the document), then the page's annotations.
+fn interpret<'a>(
+    page: &hayro_interpret::hayro_syntax::page::Page<'a>,
+    content: &[u8],
+    pdf: &'a Pdf,
+    cache: &'a InterpreterCache<'a>,
+    limits: PageLimits,
+    deadline: guard::Deadline,
+) -> Page {
+    let (width, height) = page.render_dimensions();
+    let initial = page.initial_transform(true).to_kurbo();
+    let bbox = Rect::new(0.0, 0.0, f64::from(width), f64::from(height));
+    let mut ctx = Context::new(
+        initial,
+        bbox,
+        cache,
+        pdf.xref(),
+        InterpreterSettings::default(),
+    );
+    let collector = Collector {
+        page: Page {
+            width,
+            height,
+            ..Page::default()
+        },
+        limits,
+    };
+    let mut dev = guard::Budget::new(collector, limits.max_draw_ops_per_page, deadline);
+    let ops = hayro_interpret::hayro_syntax::content::TypedIter::new(content);
+    hayro_interpret::interpret(ops, page.resources(), &mut ctx, &mut dev);
+    let annotations = InterpreterSettings {
+        render_content: hayro_interpret::RenderContent::ANNOTATIONS,
+        ..InterpreterSettings::default()
+    };
+    let mut ctx = Context::new(initial, bbox, cache, pdf.xref(), annotations);
+    interpret_page(page, &mut ctx, &mut dev);
+    dev.inner.page
+}
+
+fn open(bytes: &[u8], password: &str) -> Result<Pdf, EngineError> {
+    Pdf::new_with_password(bytes.to_vec(), password).map_err(|e| match e {
         LoadPdfError::Decryption(d) => {
             let name = format!("{d:?}");
             if name == "PasswordProtected" {
@@ -115,32 +310,7 @@ pub fn load(bytes: &[u8], password: &str, limits: PageLimits) -> Result<Vec<Page
             }
         }
         LoadPdfError::Invalid => EngineError::Invalid,
-    })?;
-    let cache = InterpreterCache::new();
-    let mut pages = Vec::new();
-    for page in pdf.pages().iter().take(limits.max_pages) {
-        let (width, height) = page.render_dimensions();
-        let initial = page.initial_transform(true).to_kurbo();
-        let bbox = Rect::new(0.0, 0.0, f64::from(width), f64::from(height));
-        let mut ctx = Context::new(
-            initial,
-            bbox,
-            &cache,
-            pdf.xref(),
-            InterpreterSettings::default(),
-        );
-        let mut dev = Collector {
-            page: Page {
-                width,
-                height,
-                ..Page::default()
-            },
-            limits,
-        };
-        interpret_page(page, &mut ctx, &mut dev);
-        pages.push(dev.page);
-    }
-    Ok(pages)
+    })
 }
 
 struct Collector {
@@ -288,7 +458,7 @@ impl Collector {
         straight.clear();
     }
 
-    fn push_glyph(&mut self, text: String, t: Affine, advance: f64) {
+    fn push_glyph(&mut self, text: String, t: Affine, advance: f64, face: &Face) {
         if self.page.glyphs.len() >= self.limits.max_glyphs_per_page {
             return;
         }
@@ -317,7 +487,67 @@ impl Collector {
             bbox: (x0 as f32, y0 as f32, x1 as f32, y1 as f32),
             size: size as f32,
             baseline: origin.y as f32,
+            font: face.font.clone(),
+            bold: face.bold,
+            origin: (origin.x as f32, origin.y as f32),
+            quarter: quarter(t * Point::new(1000.0, 0.0) - origin),
         });
+    }
+}
+
+/// Quarter turns of an advance vector (top-left origin, y down) from pointing right.
+fn quarter(v: hayro_interpret::kurbo::Vec2) -> u8 {
+    if v.x.abs() >= v.y.abs() {
+        if v.x >= 0.0 {
+            0
+        } else {
+            2
+        }
+    } else if v.y > 0.0 {
+        1
+    } else {
+        3
+    }
+}
+
+/// What one glyph run's font looks like: headings are told apart by it.
+struct Face {
+    font: Option<std::sync::Arc<str>>,
+    bold: bool,
+}
+
+impl Face {
+    fn of(run: &GlyphRun<'_, '_>, mode: &DrawMode) -> Face {
+        let data = run.glyphs().first().and_then(|g| match &**g {
+            hayro_interpret::font::Glyph::Outline(o) => o.font_data(),
+            hayro_interpret::font::Glyph::Type3(_) => None,
+        });
+        let name = data
+            .as_ref()
+            .and_then(|d| d.postscript_name.as_deref())
+            .map(|n| {
+                // Subset fonts are named `ABCDEF+Real-Name`.
+                match n.split_once('+') {
+                    Some((tag, rest)) if tag.len() == 6 => rest,
+                    _ => n,
+                }
+            });
+        let heavy_name = name.is_some_and(|n| {
+            let l = n.to_ascii_lowercase();
+            ["bold", "heavy", "black", "semibold", "demi"]
+                .iter()
+                .any(|w| l.contains(w))
+        });
+        let heavy = data
+            .as_ref()
+            .and_then(|d| d.weight)
+            .is_some_and(|w| w >= 600);
+        // Word and LibreOffice draw "bold" for fonts without a bold face as fill plus stroke.
+        let fake = matches!(mode, DrawMode::FillAndStroke(..));
+        Face {
+            font: name.map(std::sync::Arc::from),
+            bold: heavy || heavy_name || fake,
+        }
     }
 }
 
@@ -359,7 +589,8 @@ impl<'a> Device<'a> for Collector {
     }
     fn push_clip_path(&mut self, _: &ClipPath) {}
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
-    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, _: &DrawMode) {
+    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, mode: &DrawMode) {
+        let face = Face::of(run, mode);
         for g in run.glyphs() {
             let text = match g.as_unicode() {
                 Some(hayro_interpret::hayro_cmap::BfString::Char(c)) => c.to_string(),
@@ -377,7 +608,7 @@ impl<'a> Device<'a> for Collector {
                 .map(f64::from)
                 .filter(|a| a.is_finite() && *a > 0.0)
                 .unwrap_or(guess);
-            self.push_glyph(text, props.transform * g.transform(), advance);
+            self.push_glyph(text, props.transform * g.transform(), advance, &face);
         }
     }
     fn draw_image(&mut self, _: Image<'a, '_>, _: ImageDrawProps<'a>) {}

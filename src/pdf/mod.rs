@@ -1,52 +1,126 @@
-//! PDF reading: engine (the only place naming the PDF crate) and text layout.
+//! PDF reading: engine (the only place naming the PDF crate), text lines, tables, and the
+//! layout that puts them into one reading order.
 
 pub mod engine;
+pub mod layout;
 pub mod table;
 pub mod text;
 
-use crate::error::{Error, ErrorKind};
-use crate::model::{Block, Document, Paragraph};
+use crate::error::{Error, ErrorKind, PdfError};
+use crate::model::{Document, Warning};
+use crate::Options;
+use engine::{LoadError, Page};
 
-/// Reads a PDF into paragraphs (page furniture left out), one page after another.
-pub fn read_paragraphs(
-    bytes: &[u8],
-    password: &str,
-) -> Result<Vec<text::TextBlock>, engine::EngineError> {
-    let pages = engine::load(bytes, password, engine::PageLimits::default())?;
-    Ok(paragraphs_of(&pages))
+/// Reads a PDF into the document model: headings, paragraphs and tables in reading order,
+/// page furniture left out; `source.pages` set; warnings for pages without text and glyphs
+/// without Unicode.
+pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
+    let password = options.password.as_deref().unwrap_or("");
+    let limits = engine::PageLimits::from_limits(&options.limits);
+    let pages = engine::load_bounded(bytes, password, limits)
+        .map_err(|e| load_error(e, !password.is_empty()))?;
+    Ok(assemble(&pages))
 }
 
-fn paragraphs_of(pages: &[engine::Page]) -> Vec<text::TextBlock> {
-    let mut out = Vec::new();
-    for (i, p) in pages.iter().enumerate() {
-        out.extend(text::paragraphs(
-            p,
-            u32::try_from(i + 1).unwrap_or(u32::MAX),
-        ));
+fn load_error(e: LoadError, gave_password: bool) -> Error {
+    let pdf = |p| Error::new(ErrorKind::Pdf(p));
+    match e {
+        LoadError::Engine(engine::EngineError::PasswordRequired) if gave_password => {
+            pdf(PdfError::WrongPassword)
+        }
+        LoadError::Engine(engine::EngineError::PasswordRequired) => pdf(PdfError::PasswordRequired),
+        LoadError::Engine(engine::EngineError::Encryption(why)) => pdf(PdfError::Encryption(why)),
+        LoadError::Engine(engine::EngineError::Invalid) => pdf(PdfError::Invalid),
+        LoadError::Crashed { page } => pdf(PdfError::Crashed { page }),
+        LoadError::Limit { page, what, limit } => Error::new(ErrorKind::Limit {
+            part: if page == 0 {
+                "document".to_string()
+            } else {
+                format!("page {page}")
+            },
+            what,
+            limit,
+        }),
     }
-    out
 }
 
-/// Reads a PDF (empty user password) into the document model: paragraphs and `source.pages`.
-pub fn read(bytes: &[u8]) -> Result<Document, Error> {
-    let pages = engine::load(bytes, "", engine::PageLimits::default()).map_err(|e| {
-        let msg = match e {
-            engine::EngineError::PasswordRequired => "pdf: password required".to_string(),
-            engine::EngineError::Encryption(why) => format!("pdf: unsupported encryption ({why})"),
-            engine::EngineError::Invalid => "pdf: not a readable PDF file".to_string(),
-        };
-        Error::new(ErrorKind::Unsupported(msg))
-    })?;
+/// Builds the document from interpreted pages: tables found first, the glyphs inside their
+/// regions kept out of the text, then lines, furniture, reading order, paragraphs, headings.
+pub fn assemble(pages: &[Page]) -> Document {
+    let turned: Vec<Option<Page>> = pages.iter().map(layout::upright).collect();
+    if turned.iter().all(Option::is_none) {
+        return assemble_with(pages, table::detect(pages));
+    }
+    let pages: Vec<Page> = turned
+        .into_iter()
+        .zip(pages)
+        .map(|(t, p)| t.unwrap_or_else(|| p.clone()))
+        .collect();
+    assemble_with(&pages, table::detect(&pages))
+}
+
+/// [`assemble`] with the tables given (tests measure the text with and without them).
+pub fn assemble_with(pages: &[Page], found: Vec<table::Found>) -> Document {
     let mut doc = Document::new("pdf");
     doc.source.pages = Some(u32::try_from(pages.len()).unwrap_or(u32::MAX));
-    doc.blocks = paragraphs_of(&pages)
-        .into_iter()
-        .map(|b| {
-            Block::Paragraph(Paragraph {
-                text: b.text,
-                ..Paragraph::default()
-            })
+    doc.warnings = warnings(pages);
+    let mut regions: Vec<(usize, table::Region, bool)> = Vec::new();
+    for (t, f) in found.iter().enumerate() {
+        for (k, r) in f.regions.iter().enumerate() {
+            regions.push((t, *r, k == 0));
+        }
+    }
+    let mut lines: Vec<Vec<text::Line>> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let here: Vec<&table::Region> = regions
+                .iter()
+                .filter(|r| r.1.page == i)
+                .map(|r| &r.1)
+                .collect();
+            // Sideways glyphs left on a turned page (a rotated label) would read one
+            // character per line; they still count for tables.
+            text::lines_of(p.glyphs.iter().filter(|g| g.quarter == 0).filter(|g| {
+                let (cx, cy) = ((g.bbox.0 + g.bbox.2) / 2.0, (g.bbox.1 + g.bbox.3) / 2.0);
+                !here.iter().any(|r| r.contains(cx, cy))
+            }))
         })
         .collect();
-    Ok(doc)
+    layout::strip_furniture(pages, &mut lines);
+    let items = layout::order(pages, lines, &regions);
+    doc.blocks = layout::blocks(&items, found.into_iter().map(|f| Some(f.table)).collect());
+    doc
+}
+
+/// `pdf.no_text_layer` for a page without any glyph (a scan, or an empty page) and
+/// `pdf.unmapped_glyphs` for glyphs whose font gives no Unicode (kept as U+FFFD).
+fn warnings(pages: &[Page]) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for (i, p) in pages.iter().enumerate() {
+        let page = u32::try_from(i + 1).ok();
+        if p.glyphs.is_empty() {
+            out.push(Warning {
+                code: "pdf.no_text_layer",
+                message: "page has no text layer (a scanned or empty page); nothing read from it"
+                    .into(),
+                page,
+            });
+        }
+        let unmapped = p
+            .glyphs
+            .iter()
+            .filter(|g| g.text.contains('\u{FFFD}'))
+            .count();
+        if unmapped > 0 {
+            out.push(Warning {
+                code: "pdf.unmapped_glyphs",
+                message: format!(
+                    "{unmapped} glyphs have no Unicode mapping in their font; written as U+FFFD"
+                ),
+                page,
+            });
+        }
+    }
+    out
 }

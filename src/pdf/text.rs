@@ -1,29 +1,27 @@
-//! Glyphs → lines → paragraphs: baseline clustering, fake-bold merge, radical folding, page furniture.
+//! Glyphs → lines: baseline clustering, fake-bold merge, radical folding, spaces from gaps.
 
 use super::engine::{Glyph, Page};
 
-/// One text line on a page, glyphs sorted left to right.
+/// A run of text on one baseline with no wide gap in it (a line, or one column's part of it).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
-    /// Text with spaces from gaps between Latin glyphs.
+    /// Text with spaces from gaps between Latin glyphs; radicals folded.
     pub text: String,
     /// Left edge.
     pub x0: f32,
+    /// Right edge.
+    pub x1: f32,
     /// Top edge.
     pub y0: f32,
     /// Bottom edge.
     pub y1: f32,
     /// Median glyph size.
     pub size: f32,
-}
-
-/// A paragraph of text found on one page.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TextBlock {
-    /// Joined text of its lines.
-    pub text: String,
-    /// 1-based page number.
-    pub page: u32,
+    /// Most of its glyphs are bold (a bold face, fill-and-stroke, or a WPS double draw).
+    pub bold: bool,
+    /// Lines sharing a baseline share this number (per call of [`lines`]), so that pieces split
+    /// at a wide gap can be put back together outside multi-column text.
+    pub row: usize,
 }
 
 /// Folds Kangxi radicals (U+2F00–U+2FD5, Chromium's mapping for common ideographs) and a few
@@ -84,31 +82,39 @@ const KANGXI: [char; 214] = [
     '鼻', '齊', '齒', '龍', '龜', '龠',
 ];
 
-fn is_cjk(c: char) -> bool {
+/// Whether a character belongs to a script written without spaces between characters.
+pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
 
-/// Drops WPS fake-bold doubles: the same text drawn again less than 1 pt away on the same baseline.
+/// Drops WPS fake-bold doubles (the same text drawn again less than 1 pt away on the same
+/// baseline) and marks the glyph kept as bold.
 fn dedup(glyphs: &mut Vec<Glyph>) {
     let mut kept: Vec<Glyph> = Vec::with_capacity(glyphs.len());
     for g in glyphs.drain(..) {
-        let dup = kept.iter().rev().take(4).any(|k| {
+        let dup = kept.iter_mut().rev().take(4).find(|k| {
             k.text == g.text
                 && (k.bbox.0 - g.bbox.0).abs() < 1.0
                 && (k.baseline - g.baseline).abs() < 1.0
         });
-        if !dup {
-            kept.push(g);
+        match dup {
+            Some(k) => k.bold = true,
+            None => kept.push(g),
         }
     }
     *glyphs = kept;
 }
 
-/// Clusters a page's glyphs into lines by baseline, each sorted left to right.
+/// All lines of a page, as [`lines_of`] cuts them.
 pub fn lines(page: &Page) -> Vec<Line> {
-    let mut gs: Vec<Glyph> = page
-        .glyphs
-        .iter()
+    lines_of(&page.glyphs)
+}
+
+/// Clusters glyphs into lines by baseline; a line is cut where the gap between two glyphs is
+/// wider than [`WIDE_GAP`] em (a column gutter or a tab stop).
+pub fn lines_of<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> Vec<Line> {
+    let mut gs: Vec<Glyph> = glyphs
+        .into_iter()
         .filter(|g| !g.text.trim().is_empty())
         .cloned()
         .collect();
@@ -132,21 +138,35 @@ pub fn lines(page: &Page) -> Vec<Line> {
             _ => groups.push(vec![g]),
         }
     }
-    groups
-        .into_iter()
-        .filter_map(|mut gs| make_line(&mut gs))
-        .collect()
+    let mut out = Vec::new();
+    for (row, mut gs) in groups.into_iter().enumerate() {
+        gs.sort_by(|a, b| a.bbox.0.total_cmp(&b.bbox.0));
+        let mut piece: Vec<Glyph> = Vec::new();
+        let mut right = f32::MIN;
+        for g in gs {
+            if !piece.is_empty() && g.bbox.0 - right > g.size.max(1.0) * WIDE_GAP {
+                out.extend(make_line(&piece, row));
+                piece.clear();
+            }
+            right = right.max(g.bbox.2);
+            piece.push(g);
+        }
+        out.extend(make_line(&piece, row));
+    }
+    out
 }
 
-fn make_line(gs: &mut [Glyph]) -> Option<Line> {
-    gs.sort_by(|a, b| a.bbox.0.total_cmp(&b.bbox.0));
+/// Gap, in em, that splits a baseline into separate pieces: wider than any justified word gap.
+pub const WIDE_GAP: f32 = 1.8;
+
+fn make_line(gs: &[Glyph], row: usize) -> Option<Line> {
     let first = gs.first()?;
     let mut sizes: Vec<f32> = gs.iter().map(|g| g.size).collect();
     sizes.sort_by(f32::total_cmp);
     let size = sizes.get(sizes.len() / 2).copied().unwrap_or(first.size);
     let mut text = String::new();
     let mut prev: Option<&Glyph> = None;
-    for g in gs.iter() {
+    for g in gs {
         if let Some(p) = prev {
             let gap = g.bbox.0 - p.bbox.2;
             let cjk = p.text.chars().any(is_cjk) || g.text.chars().any(is_cjk);
@@ -157,74 +177,41 @@ fn make_line(gs: &mut [Glyph]) -> Option<Line> {
         text.extend(g.text.chars().map(fold_radical));
         prev = Some(g);
     }
-    let y0 = gs.iter().map(|g| g.bbox.1).fold(f32::MAX, f32::min);
-    let y1 = gs.iter().map(|g| g.bbox.3).fold(f32::MIN, f32::max);
+    let bold = gs.iter().filter(|g| g.bold).count() * 2 > gs.len();
     Some(Line {
         text,
         x0: first.bbox.0,
-        y0,
-        y1,
+        x1: gs.iter().map(|g| g.bbox.2).fold(f32::MIN, f32::max),
+        y0: gs.iter().map(|g| g.bbox.1).fold(f32::MAX, f32::min),
+        y1: gs.iter().map(|g| g.bbox.3).fold(f32::MIN, f32::max),
         size,
+        bold,
+        row,
     })
 }
 
-/// Page numbers and running footers such as `- 3 -`, `第3页`, `第 3 页 共 9 页` or a bare number.
+/// Page numbers and running footers such as `- 3 -`, `第3页`, `第 3 页 共 9 页`, `3/9` or a bare number.
 pub fn is_page_furniture(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let core = t.trim_matches(|c| c == '-' || c == '—' || c == '–');
-    if !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) {
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if digits(core) {
         return true;
+    }
+    if let Some((a, b)) = core.split_once('/') {
+        if digits(a) && digits(b) {
+            return true;
+        }
+    }
+    let lower = core.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("page") {
+        let n = rest.split("of").all(|p| digits(p.trim()));
+        if n {
+            return true;
+        }
     }
     t.starts_with('第')
         && t.contains('页')
-        && t.chars().filter(|c| c.is_ascii_digit()).count() > 0
+        && t.chars().any(|c| c.is_ascii_digit())
         && t.chars().count() <= 16
-}
-
-/// Groups lines into paragraphs: a new one after a vertical gap or at a first-line indent.
-pub fn paragraphs(page: &Page, page_no: u32) -> Vec<TextBlock> {
-    let ls = lines(page);
-    let left = ls.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
-    // Writers space lines differently (LibreOffice tight, Chromium 1.5x), so a paragraph break is a
-    // gap clearly above this page's usual gap between consecutive lines.
-    let mut gaps: Vec<f32> = ls
-        .windows(2)
-        .map(|w| w[1].y0 - w[0].y1)
-        .filter(|g| *g >= 0.0)
-        .collect();
-    gaps.sort_by(f32::total_cmp);
-    let usual = gaps.get(gaps.len() / 2).copied().unwrap_or(0.0);
-    let mut out: Vec<TextBlock> = Vec::new();
-    let mut prev: Option<&Line> = None;
-    for l in &ls {
-        let bottom = l.y0 > page.height * 0.9;
-        if bottom && is_page_furniture(&l.text) {
-            continue;
-        }
-        let new_par = match prev {
-            None => true,
-            Some(p) => {
-                let gap = l.y0 - p.y1;
-                let indent = l.x0 - left > l.size * 1.5;
-                gap > (usual + l.size * 0.5).max(l.size * 0.8)
-                    || indent
-                    || (p.size - l.size).abs() > 0.5
-            }
-        };
-        match out.last_mut() {
-            Some(b) if !new_par => {
-                let join_space = !b.text.ends_with(is_cjk) && !l.text.starts_with(is_cjk);
-                if join_space {
-                    b.text.push(' ');
-                }
-                b.text.push_str(&l.text);
-            }
-            _ => out.push(TextBlock {
-                text: l.text.clone(),
-                page: page_no,
-            }),
-        }
-        prev = Some(l);
-    }
-    out
 }

@@ -1,0 +1,90 @@
+//! Page lines into blocks: page furniture out, reading order (one or two columns, tables at
+//! their place), paragraphs (also across page breaks), headings.
+
+mod columns;
+mod furniture;
+mod paragraphs;
+mod rotate;
+
+use super::engine::Page;
+use super::table::Region;
+use super::text::Line;
+use crate::model::{Block, Heading, Paragraph, Table};
+
+pub use furniture::strip as strip_furniture;
+pub use rotate::upright;
+
+/// One entry of a page's reading order.
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// A text line and the bounds of the column it stands in (`None`: the page's single text
+    /// column, whose bounds are measured over the whole document).
+    Line {
+        /// The line.
+        line: Line,
+        /// 0-based page.
+        page: usize,
+        /// Left and right edge of its column on a multi-column page.
+        column: Option<(f32, f32)>,
+    },
+    /// A table region: `first` is where the table starts (and its block goes); a continuation
+    /// on a later page only ends the paragraph before it.
+    Table {
+        /// Index into the tables given to [`blocks`].
+        table: usize,
+        /// Whether this is the table's first region.
+        first: bool,
+    },
+}
+
+/// The reading order of every page: lines of `lines[i]` (page `i`) and the table regions.
+pub fn order(
+    pages: &[Page],
+    lines: Vec<Vec<Line>>,
+    regions: &[(usize, Region, bool)],
+) -> Vec<Item> {
+    let mut out = Vec::new();
+    for (i, ls) in lines.into_iter().enumerate() {
+        let width = pages.get(i).map_or(0.0, |p| p.width);
+        let here: Vec<(usize, Region, bool)> =
+            regions.iter().filter(|r| r.1.page == i).copied().collect();
+        out.extend(columns::order(i, width, ls, &here));
+    }
+    out
+}
+
+/// Turns the reading order into blocks; `tables` are indexed by [`Item::Table`] and get their
+/// `index` here, in the order they appear.
+pub fn blocks(items: &[Item], mut tables: Vec<Option<Table>>) -> Vec<Block> {
+    let outs = paragraphs::build(items);
+    let style = paragraphs::BodyStyle::of(&outs);
+    let mut blocks = Vec::new();
+    let mut next_index = 0;
+    for o in outs {
+        match o {
+            paragraphs::Out::Table(t) => {
+                if let Some(mut table) = tables.get_mut(t).and_then(Option::take) {
+                    table.index = next_index;
+                    next_index += 1;
+                    blocks.push(Block::Table(table));
+                }
+            }
+            paragraphs::Out::Para(p) => {
+                let page = u32::try_from(p.page + 1).ok();
+                let text = p.text.trim().to_string();
+                if text.is_empty() {
+                    continue;
+                }
+                blocks.push(match style.heading_level(&p) {
+                    Some(level) => Block::Heading(Heading { level, text, page }),
+                    None => Block::Paragraph(Paragraph {
+                        text,
+                        page,
+                        ..Paragraph::default()
+                    }),
+                });
+            }
+        }
+    }
+    blocks
+}
