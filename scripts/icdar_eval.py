@@ -21,7 +21,7 @@ agree unless the same relation text recurs on several pages of one file). Counts
 precision = correct / found, recall = correct / ground truth, micro-averaged over documents.
 
 The peers' figures on the same files come from baselines/icdar2013-shared45-relations.tsv and are
-printed beside docgrid's. Only the Python standard library is used.
+printed beside docgrid's, over all files and then for the EU and the US documents separately. Only the Python standard library is used.
 """
 import argparse
 import collections
@@ -115,7 +115,8 @@ def docgrid_tables(doc):
         yield pages, cells
 
 
-def peers(corpus):
+def peers(corpus, prefix=""):
+    """Per config: [correct, gt, found] summed over the files whose name starts with prefix."""
     path = os.path.join(corpus, "..", "baselines", "icdar2013-shared45-relations.tsv")
     sums = collections.defaultdict(lambda: [0, 0, 0])
     if not os.path.exists(path):
@@ -124,6 +125,8 @@ def peers(corpus):
         head = f.readline().rstrip("\n").split("\t")
         for line in f:
             row = dict(zip(head, line.rstrip("\n").split("\t")))
+            if not row["file"].startswith(prefix):
+                continue
             s = sums[row["config"]]
             s[0] += int(row["correct_relations"])
             s[1] += int(row["gt_relations"])
@@ -158,6 +161,7 @@ def main():
             print("SKIPPED: no docgrid binary (cargo build first) and no --json-dir")
             return 0
     total = [0, 0, 0]
+    parts = {"eu": [0, 0, 0], "us": [0, 0, 0]}
     for name in sorted(os.listdir(args.corpus)):
         if not name.endswith(".pdf"):
             continue
@@ -181,6 +185,8 @@ def main():
         correct = sum((want & got).values())
         counts = (correct, sum(want.values()), sum(got.values()))
         total = [a + b for a, b in zip(total, counts)]
+        if name[:2] in parts:
+            parts[name[:2]] = [a + b for a, b in zip(parts[name[:2]], counts)]
         if args.per_doc:
             p, r, f = prf(*counts)
             print(f"{name}\ttables {n}\tcorrect {counts[0]}\tgt {counts[1]}\tfound {counts[2]}\tF1 {f:.3f}")
@@ -190,6 +196,14 @@ def main():
     for config, s in sorted(peers(args.corpus).items(), key=lambda kv: -prf(*kv[1])[2]):
         p, r, f = prf(*s)
         print(f"{config:<20} {p:6.3f} {r:6.3f} {f:6.3f}  {s[0]}/{s[1]}/{s[2]}")
+    for prefix, mine in parts.items():
+        print(f"\n{prefix.upper()} documents only")
+        p, r, f = prf(*mine)
+        print(f"{'docgrid':<20} {p:6.3f} {r:6.3f} {f:6.3f}  {mine[0]}/{mine[1]}/{mine[2]}")
+        ps = peers(args.corpus, prefix)
+        for config, s in sorted(ps.items(), key=lambda kv: -prf(*kv[1])[2]):
+            p, r, f = prf(*s)
+            print(f"{config:<20} {p:6.3f} {r:6.3f} {f:6.3f}  {s[0]}/{s[1]}/{s[2]}")
     return 0
 
 

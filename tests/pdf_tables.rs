@@ -148,45 +148,6 @@ fn v2021_split_chromium() {
     );
 }
 
-/// Debug aid: `DOCGRID_PDF=file.pdf cargo test --test pdf_tables dump -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn dump() {
-    let Ok(p) = std::env::var("DOCGRID_PDF") else {
-        return;
-    };
-    for f in tables_of(&PathBuf::from(p)) {
-        let t = &f.table;
-        println!(
-            "== {}x{} header {} regions {:?}",
-            t.rows, t.cols, t.header_rows, f.regions
-        );
-        for c in &t.cells {
-            if c.row_span > 1 || c.col_span > 1 || !c.text.is_empty() {
-                println!(
-                    "  [{},{} {}x{}] {:?}",
-                    c.row, c.col, c.row_span, c.col_span, c.text
-                );
-            }
-        }
-    }
-}
-
-/// Debug aid: `DOCGRID_PDF=file.pdf DOCGRID_PAGE=1 cargo test --test pdf_tables segs -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn segs() {
-    let (Ok(p), Ok(n)) = (std::env::var("DOCGRID_PDF"), std::env::var("DOCGRID_PAGE")) else {
-        return;
-    };
-    let pages = load(&std::fs::read(p).unwrap(), "", PageLimits::default()).unwrap();
-    let page = &pages[n.parse::<usize>().unwrap()];
-    println!("page {}x{}", page.width, page.height);
-    for s in &page.segments {
-        println!("{:?}", s);
-    }
-}
-
 /// The 2021 template's grids from `shared/spec/cn-annual-report-templates.json`: per table its
 /// size, merged regions and the text of its header, label and section cells.
 fn template_2021(sh: &std::path::Path) -> Vec<serde_json::Value> {
@@ -452,39 +413,6 @@ fn pdfplumber_issue_336_spans() {
     assert_eq!(text_at(&found[0].table, 0, 2), "用地指标基准值");
 }
 
-/// Until `pdf::read` places tables in `blocks`, writes `{"blocks": [tables]}` per PDF for
-/// `scripts/icdar_eval.py --json-dir`: `DOCGRID_PDF_DIR=in DOCGRID_JSON_DIR=out cargo test
-/// --test pdf_tables export_json -- --ignored`.
-#[test]
-#[ignore]
-fn export_json() {
-    let (Ok(src), Ok(dst)) = (
-        std::env::var("DOCGRID_PDF_DIR"),
-        std::env::var("DOCGRID_JSON_DIR"),
-    ) else {
-        return;
-    };
-    std::fs::create_dir_all(&dst).unwrap();
-    for e in std::fs::read_dir(src).unwrap() {
-        let p = e.unwrap().path();
-        if p.extension().is_none_or(|x| x != "pdf") {
-            continue;
-        }
-        let blocks: Vec<serde_json::Value> = tables_of(&p)
-            .into_iter()
-            .map(|f| {
-                let mut v = serde_json::to_value(&f.table).unwrap();
-                v["kind"] = "table".into();
-                v
-            })
-            .collect();
-        let out = PathBuf::from(&dst)
-            .join(p.file_stem().unwrap())
-            .with_extension("json");
-        std::fs::write(out, serde_json::json!({ "blocks": blocks }).to_string()).unwrap();
-    }
-}
-
 /// The 16-page Excel WARN report: every peer returns 17 page fragments; research/pdf-anchors.md
 /// §1.5 gives the two real tables, the 634×7 main table from page 1 and the 11×9 "Summary by
 /// Month" split 3 + 8 rows over pages 15–16.
@@ -498,4 +426,116 @@ fn warn_report_stitched() {
     assert_eq!(found[0].table.page, Some(1));
     assert_eq!(found[1].table.pages, vec![15, 16]);
     assert_eq!(found[1].regions.len(), 2);
+}
+
+/// Texts of the row of `t` whose first cell reads `first` (cells in column order, each once).
+fn row_starting(t: &Table, first: &str) -> Option<Vec<String>> {
+    let r = t.cells.iter().find(|c| c.col == 0 && c.text == first)?.row;
+    let mut cells: Vec<_> = t.cells.iter().filter(|c| c.row == r).collect();
+    cells.sort_by_key(|c| c.col);
+    Some(cells.iter().map(|c| c.text.clone()).collect())
+}
+
+fn icdar(name: &str) -> Option<Vec<Found>> {
+    let sh = shared()?;
+    Some(tables_of(&sh.join("corpus/pdf/icdar2013").join(name)))
+}
+
+/// A table without any rule (ICDAR us-017, page 2): columns from the whitespace between them,
+/// one grid row per text line; the 1996 row as `us-017-str.xml` gives it.
+#[test]
+fn stream_table_us017() {
+    let Some(found) = icdar("us-017.pdf") else {
+        return;
+    };
+    let t = &found
+        .iter()
+        .find(|f| f.table.page == Some(2))
+        .unwrap()
+        .table;
+    assert_eq!(t.cols, 10);
+    assert_eq!(
+        row_starting(t, "1996").unwrap(),
+        [
+            "1996", "51,544", "37,481", "14,062", "45,611", "32,762", "12,849", "5,933", "4,719",
+            "1,213"
+        ]
+    );
+}
+
+/// Rules between rows, vertical rules in the header only (ICDAR eu-016, page 3): the body's
+/// columns come from the header's rules and the text, not one cell per row.
+#[test]
+fn partly_ruled_rows_eu016() {
+    let Some(found) = icdar("eu-016.pdf") else {
+        return;
+    };
+    let t = &found
+        .iter()
+        .find(|f| f.table.page == Some(3))
+        .unwrap()
+        .table;
+    assert_eq!(t.cols, 5);
+    assert_eq!(
+        row_starting(t, "Austria").unwrap(),
+        ["Austria", "86.2", "13.8", "0", "3,375"]
+    );
+}
+
+/// A frame with one vertical rule and rules above and below the header and the total (ICDAR
+/// us-035a, page 2): its one body row holds thirteen lines side by side, cut into rows; the
+/// unruled numeric columns found from the text (`us-035a-str.xml` row 8).
+#[test]
+fn frame_without_inner_rules_us035a() {
+    let Some(found) = icdar("us-035a.pdf") else {
+        return;
+    };
+    let t = &found
+        .iter()
+        .find(|f| f.table.page == Some(2))
+        .unwrap()
+        .table;
+    assert_eq!(
+        row_starting(t, "20 - 29 years").unwrap(),
+        ["20 - 29 years", "0.1803", "0.2650", "40,839,623"]
+    );
+    assert_eq!(
+        row_starting(t, "Under 1 year").unwrap(),
+        ["Under 1 year", "0.0156", "", "3,533,692"]
+    );
+}
+
+/// PyMuPDF's false-positive trap: a bar chart with gridlines and axis labels is no table.
+#[test]
+fn chart_is_no_table() {
+    let Some(sh) = shared() else { return };
+    let found = tables_of(&sh.join("corpus/pdf/pymupdf/battery-file-22.pdf"));
+    assert_eq!(found.len(), 0);
+}
+
+/// No line-less table invented in the reports: exactly the truth's tables (generated reports)
+/// or the template's three (WPS reports), nothing from their prose, lists or headings.
+#[test]
+fn reports_table_count() {
+    let Some(sh) = shared() else { return };
+    let dir = sh.join("corpus/reports");
+    for (pdf, truth) in [
+        ("v2021_ok.pdf", Some("v2021_ok.truth.json")),
+        ("v2021_ok.chromium.pdf", Some("v2021_ok.truth.json")),
+        ("v2021_split.pdf", Some("v2021_split.truth.json")),
+        ("v2021_split.chromium.pdf", Some("v2021_split.truth.json")),
+        ("huaian_city_2024.pdf", None),
+        ("hongze_district_2024.pdf", None),
+    ] {
+        let want = match truth {
+            Some(t) => {
+                let v: serde_json::Value =
+                    serde_json::from_slice(&std::fs::read(dir.join(t)).unwrap()).unwrap();
+                v["tables"].as_array().unwrap().len()
+            }
+            // Tables 2–4 of the 2021 template (table 1 is not a grid in these reports).
+            None => template_2021(&sh).len(),
+        };
+        assert_eq!(tables_of(&dir.join(pdf)).len(), want, "{pdf}");
+    }
 }

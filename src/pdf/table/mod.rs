@@ -1,4 +1,5 @@
-//! PDF tables: ruling lines → grid → cells with spans → text into cells → stitched across pages.
+//! PDF tables: ruling lines → grid → cells with spans (refined where the text shows structure the
+//! rules leave out) → text into cells; line-less tables from text alignment; stitched across pages.
 //!
 //! Interface used by `pdf::mod` (the document assembly): [`detect`] returns every table found,
 //! with the page regions it covers, so that assembly can keep the glyphs inside those regions
@@ -6,8 +7,10 @@
 
 mod cells;
 mod grid;
+mod refine;
 mod rules;
 mod stitch;
+mod stream;
 
 use super::engine::Page;
 use crate::limits::Limits;
@@ -53,13 +56,16 @@ pub fn detect(pages: &[Page]) -> Vec<Found> {
     for (i, page) in pages.iter().enumerate() {
         let rs = rules::rulings(page);
         let mut fs = grid::frames(&rs, i);
-        if fs.is_empty() {
-            continue;
-        }
         let gs = cells::glyphs(page);
         for f in &mut fs {
+            refine::refine(f, &gs);
             cells::fill(f, &gs);
         }
+        // Rules with no text between them are a chart or a drawing, not a table.
+        fs.retain(|f| f.cells.iter().any(|c| !c.text.is_empty()));
+        let claimed: Vec<(f32, f32, f32, f32)> = fs.iter().map(Frag::bbox).collect();
+        fs.extend(stream::tables(i, &gs, &claimed));
+        fs.sort_by(|a, b| a.bbox().1.total_cmp(&b.bbox().1));
         frags.extend(fs);
     }
     stitch::join(pages, frags)

@@ -1,0 +1,269 @@
+//! Partly ruled tables: a frame whose rules stop short of the structure its text shows.
+//!
+//! Government statistics often rule only the header, or only the rows, or only the outer frame.
+//! Before text goes into cells, a grid row holding several text lines side by side in two or
+//! more cells is cut at the lines' baselines, and a cell spanning columns whose text sits in
+//! separate grid columns, with a gutter between, is split into those columns.
+
+use super::grid::{FCell, Frag};
+use super::stream::columns::boundaries;
+use super::stream::rows::{rows, Chunk, Row};
+use crate::pdf::engine::Glyph;
+use crate::pdf::text::is_cjk;
+
+/// Least padding (points) a cell keeps at its right edge.
+const MIN_PAD: f32 = 3.0;
+
+/// Least text lines side by side in a grid row for cutting it.
+const MIN_LINES: usize = 3;
+/// Least gap (em) between two pieces of text in a spanning cell for splitting it.
+const SPLIT_GAP: f32 = 1.0;
+
+fn inside(g: &Glyph, x0: f32, y0: f32, x1: f32, y1: f32) -> bool {
+    let (cx, cy) = ((g.bbox.0 + g.bbox.2) / 2.0, (g.bbox.1 + g.bbox.3) / 2.0);
+    cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1
+}
+
+fn at(v: &[f32], i: usize) -> f32 {
+    v.get(i).copied().unwrap_or(0.0)
+}
+
+/// Cuts rows and splits spans where the text shows structure the rules do not draw.
+pub(crate) fn refine(f: &mut Frag, gs: &[&Glyph]) {
+    let mut r = 0;
+    while r < f.rows() {
+        r += 1 + cut_row(f, r, gs);
+    }
+    let mut c = 0;
+    while c < f.cols() {
+        c += 1 + add_columns(f, c, gs);
+    }
+    split_columns(f, gs);
+}
+
+/// Cuts grid row `r` at its text lines when two or more single-row cells hold a line on each of
+/// at least [`MIN_LINES`] of them; returns the rows added.
+fn cut_row(f: &mut Frag, r: usize, gs: &[&Glyph]) -> usize {
+    let (y0, y1) = (at(&f.ys, r), at(&f.ys, r + 1));
+    let (x0, x1) = (at(&f.xs, 0), at(&f.xs, f.cols()));
+    let band: Vec<&Glyph> = gs
+        .iter()
+        .copied()
+        .filter(|g| inside(g, x0, y0, x1, y1))
+        .collect();
+    let lines = rows(&band);
+    if lines.len() < MIN_LINES {
+        return 0;
+    }
+    let lines_in = |c: &FCell| {
+        let (a, b) = (at(&f.xs, c.col), at(&f.xs, c.col + c.col_span));
+        lines
+            .iter()
+            .filter(|l| l.chunks.iter().any(|k| k.x0 >= a - 1.0 && k.x1 <= b + 1.0))
+            .count()
+    };
+    let parallel = f
+        .cells
+        .iter()
+        .filter(|c| c.row == r && c.row_span == 1 && lines_in(c) >= MIN_LINES)
+        .filter(|c| !wrapped(&lines, at(&f.xs, c.col), at(&f.xs, c.col + c.col_span)))
+        .count();
+    if parallel < 2 {
+        return 0;
+    }
+    let cuts: Vec<f32> = lines
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] => Some((a.y1 + b.y0) / 2.0),
+            _ => None,
+        })
+        .filter(|y| *y > y0 && *y < y1)
+        .collect();
+    let k = cuts.len();
+    let shift = |i: usize| if i > r { i + k } else { i };
+    let mut cells = Vec::with_capacity(f.cells.len() + k * f.cols());
+    for c in f.cells.drain(..) {
+        if c.row == r && c.row_span == 1 && lines_in(&c) >= 2 {
+            cells.extend((0..=k).map(|j| FCell {
+                row: r + j,
+                ..c.clone()
+            }));
+        } else {
+            let (a, b) = (shift(c.row), shift(c.row + c.row_span));
+            cells.push(FCell {
+                row: a,
+                row_span: b - a,
+                ..c
+            });
+        }
+    }
+    cells.sort_by_key(|c| (c.row, c.col));
+    f.cells = cells;
+    let mut ys = f.ys.clone();
+    for (j, y) in cuts.into_iter().enumerate() {
+        ys.insert(r + 1 + j, y);
+    }
+    f.ys = ys;
+    k
+}
+
+/// Adds the whitespace rivers running down grid column `c` as column boundaries (cells across
+/// them span, until [`split_columns`] looks at their text); returns the columns added.
+fn add_columns(f: &mut Frag, c: usize, gs: &[&Glyph]) -> usize {
+    let (x0, x1) = (at(&f.xs, c), at(&f.xs, c + 1));
+    let (y0, y1) = (at(&f.ys, 0), at(&f.ys, f.rows()));
+    let band: Vec<&Glyph> = gs
+        .iter()
+        .copied()
+        .filter(|g| inside(g, x0, y0, x1, y1))
+        .collect();
+    let lines = rows(&band);
+    // Characters spread across a cell (distributed alignment) are not columns.
+    let rich = lines
+        .iter()
+        .filter(|l| l.chunks.len() > 1 && !l.chunks.iter().any(lone_cjk))
+        .count();
+    if rich < MIN_LINES {
+        return 0;
+    }
+    let Some(bounds) = boundaries(&lines) else {
+        return 0;
+    };
+    // The first and last bounds are the text's own edges.
+    let inner: Vec<f32> = bounds
+        .get(1..bounds.len().saturating_sub(1))
+        .unwrap_or(&[])
+        .iter()
+        .copied()
+        .filter(|x| *x > x0 + 1.0 && *x < x1 - 1.0)
+        .collect();
+    let k = inner.len();
+    if k == 0 {
+        return 0;
+    }
+    for cell in &mut f.cells {
+        if cell.col > c {
+            cell.col += k;
+        } else if cell.col + cell.col_span > c {
+            cell.col_span += k;
+        }
+    }
+    for (j, x) in inner.into_iter().enumerate() {
+        f.xs.insert(c + 1 + j, x);
+    }
+    k
+}
+
+/// Whether the text between `a` and `b` is one text wrapped at the cell's edge rather than
+/// entries stacked one per line: some line of two or more words ends too close to the cell's
+/// widest line for the next line's first word to have fitted.
+fn wrapped(lines: &[Row], a: f32, b: f32) -> bool {
+    let mine: Vec<(&Chunk, f32)> = lines
+        .iter()
+        .filter_map(|l| {
+            let k = l
+                .chunks
+                .iter()
+                .find(|k| k.x0 >= a - 1.0 && k.x1 <= b + 1.0)?;
+            Some((k, l.size))
+        })
+        .collect();
+    let pad = mine
+        .iter()
+        .map(|(k, _)| k.x0 - a)
+        .fold(f32::MAX, f32::min)
+        .max(MIN_PAD);
+    let right = b - pad;
+    // A vertical label, one character per line.
+    if mine.len() > 1 && mine.iter().all(|(k, _)| lone_cjk(k)) {
+        return true;
+    }
+    mine.windows(2).any(|w| match w {
+        [(before, _), (after, size)] => {
+            let cjk = after.text.trim_start().starts_with(is_cjk);
+            let space = if cjk { 0.0 } else { 0.25 * size };
+            before.words >= 2 && right - before.x1 < first_word(after) + space
+        }
+        _ => false,
+    })
+}
+
+/// A chunk that is one CJK character.
+fn lone_cjk(k: &Chunk) -> bool {
+    let mut cs = k.text.trim().chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if is_cjk(c))
+}
+
+/// Width of a chunk's first word (a CJK character counts as a word), by character share.
+fn first_word(k: &Chunk) -> f32 {
+    let t = k.text.trim();
+    let n = t.chars().count().max(1) as f32;
+    let first = match t.chars().next() {
+        Some(c) if is_cjk(c) => 1,
+        _ => t.chars().take_while(|c| !c.is_whitespace()).count(),
+    };
+    (k.x1 - k.x0) * first as f32 / n
+}
+
+/// The grid columns the chunks of `lines` fall in, when some line has chunks in two columns and
+/// no chunk straddles a boundary.
+fn columns_of(f: &Frag, c: &FCell, lines: &[Row]) -> Option<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut side_by_side = false;
+    for l in lines {
+        let mut prev_col: Option<usize> = None;
+        let mut prev_x1 = f32::MIN;
+        for k in &l.chunks {
+            if lone_cjk(k) {
+                return None;
+            }
+            let col = (c.col..c.col + c.col_span)
+                .find(|&j| k.x0 >= at(&f.xs, j) - 1.0 && k.x1 <= at(&f.xs, j + 1) + 1.0)?;
+            if prev_col.is_some_and(|p| p == col) || k.x0 - prev_x1 < SPLIT_GAP * l.size {
+                // Pieces of one phrase: they must not be told apart.
+                if prev_col.is_some_and(|p| p != col) {
+                    return None;
+                }
+            }
+            side_by_side |= prev_col.is_some_and(|p| p != col);
+            out.push(col);
+            prev_col = Some(col);
+            prev_x1 = k.x1;
+        }
+    }
+    side_by_side.then_some(out)
+}
+
+/// Splits spanning cells whose text pieces stand in separate grid columns.
+fn split_columns(f: &mut Frag, gs: &[&Glyph]) {
+    let mut cells = Vec::with_capacity(f.cells.len());
+    for c in std::mem::take(&mut f.cells) {
+        if c.col_span < 2 {
+            cells.push(c);
+            continue;
+        }
+        let (x0, x1) = (at(&f.xs, c.col), at(&f.xs, c.col + c.col_span));
+        let (y0, y1) = (at(&f.ys, c.row), at(&f.ys, c.row + c.row_span));
+        let mine: Vec<&Glyph> = gs
+            .iter()
+            .copied()
+            .filter(|g| inside(g, x0, y0, x1, y1))
+            .collect();
+        let lines = rows(&mine);
+        let cols = columns_of(f, &c, &lines).unwrap_or_default();
+        let mut distinct = cols.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() >= 2 {
+            cells.extend((c.col..c.col + c.col_span).map(|j| FCell {
+                col: j,
+                col_span: 1,
+                ..c.clone()
+            }));
+        } else {
+            cells.push(c);
+        }
+    }
+    cells.sort_by_key(|c| (c.row, c.col));
+    f.cells = cells;
+}

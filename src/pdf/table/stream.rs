@@ -1,0 +1,202 @@
+//! Line-less tables (stream mode): text rows → blocks of rows holding several chunks →
+//! columns from the whitespace rivers between chunks → one grid row per text row.
+//!
+//! Only text no ruled table claims is looked at. Prose stays out: a row holding one long run of
+//! words breaks a block, a block needs several rows with text in two or more columns, and a block
+//! whose columns are runs of words (multi-column page text, lists) is not a table.
+
+pub(crate) mod columns;
+pub(crate) mod rows;
+
+use super::grid::{FCell, Frag};
+use crate::pdf::engine::Glyph;
+use rows::Row;
+
+/// Rows further apart than this (in em of the smaller row) are not one block.
+const BLOCK_GAP: f32 = 2.2;
+/// Least rows with text in two or more columns for a table.
+const MIN_RICH_ROWS: usize = 3;
+/// A chunk with this many words is a run of prose.
+const WORDY: usize = 6;
+
+/// Per grid column of a text row: (last column covered, text, words), if any text starts there.
+type Slot = Option<(usize, String, usize)>;
+
+/// The line-less tables among the glyphs not claimed by a ruled table (`claimed`: x0, y0, x1, y1).
+pub(crate) fn tables(page: usize, gs: &[&Glyph], claimed: &[(f32, f32, f32, f32)]) -> Vec<Frag> {
+    let free: Vec<&Glyph> = gs
+        .iter()
+        .copied()
+        .filter(|g| {
+            let (cx, cy) = ((g.bbox.0 + g.bbox.2) / 2.0, (g.bbox.1 + g.bbox.3) / 2.0);
+            !claimed
+                .iter()
+                .any(|r| cx >= r.0 && cx <= r.2 && cy >= r.1 && cy <= r.3)
+        })
+        .collect();
+    let rows = rows::rows(&free);
+    let left = rows.iter().map(Row::x0).fold(f32::MAX, f32::min);
+    let right = rows.iter().map(Row::x1).fold(f32::MIN, f32::max);
+    let width = (right - left).max(1.0);
+    let mut out = Vec::new();
+    for block in blocks(&rows, width) {
+        if let Some(f) = table(page, block) {
+            let (x0, y0, x1, y1) = f.bbox();
+            let overlaps = claimed
+                .iter()
+                .any(|r| x0 < r.2 && x1 > r.0 && y0 < r.3 && y1 > r.1);
+            if !overlaps {
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+/// A row that is a line of prose: one long run of words across most of the text width.
+fn prose(r: &Row, width: f32) -> bool {
+    r.runs()
+        .iter()
+        .any(|&(x0, x1, words)| words >= WORDY && x1 - x0 >= 0.45 * width)
+}
+
+/// Runs of rows close together and free of prose, trimmed to start and end on a row of several
+/// chunks.
+fn blocks(rows: &[Row], width: f32) -> Vec<&[Row]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let close = |i: usize| {
+        i.checked_sub(1)
+            .and_then(|p| rows.get(p))
+            .zip(rows.get(i))
+            .is_some_and(|(a, b)| b.y0 - a.y1 <= BLOCK_GAP * a.size.min(b.size).max(1.0))
+    };
+    for i in 0..=rows.len() {
+        let end = rows.get(i).is_none_or(|r| prose(r, width)) || !close(i);
+        if !end {
+            continue;
+        }
+        if let Some(b) = rows.get(start..i) {
+            let first = b.iter().position(|r| r.chunks.len() > 1);
+            let last = b.iter().rposition(|r| r.chunks.len() > 1);
+            if let (Some(f), Some(l)) = (first, last) {
+                if let Some(t) = b.get(f..=l) {
+                    out.push(t);
+                }
+            }
+        }
+        start = if rows.get(i).is_some_and(|r| prose(r, width)) {
+            i + 1
+        } else {
+            i
+        };
+    }
+    out
+}
+
+/// The block as a table, when it has the shape of one.
+fn table(page: usize, block: &[Row]) -> Option<Frag> {
+    if block.iter().filter(|r| r.chunks.len() > 1).count() < MIN_RICH_ROWS {
+        return None;
+    }
+    let xs = columns::boundaries(block)?;
+    let nc = xs.len().checked_sub(1)?;
+    if nc < 2 {
+        return None;
+    }
+    // Per row, per column: the text placed there and the columns its chunk covers.
+    let mut grid: Vec<Vec<Slot>> = Vec::with_capacity(block.len());
+    for r in block {
+        let mut slots: Vec<Slot> = vec![None; nc];
+        for c in &r.chunks {
+            let (a, b) = columns::span(&xs, c.x0, c.x1);
+            match slots.get_mut(a) {
+                Some(Some((end, text, words))) => {
+                    text.push(' ');
+                    text.push_str(c.text.trim());
+                    *end = (*end).max(b);
+                    *words += c.words;
+                }
+                Some(slot) => *slot = Some((b, c.text.trim().to_string(), c.words)),
+                None => {}
+            }
+        }
+        // A chunk spanning into a slot another chunk holds stops before it.
+        for k in 0..nc {
+            let next = (k + 1..nc)
+                .find(|j| slots.get(*j).is_some_and(Option::is_some))
+                .unwrap_or(nc);
+            if let Some(Some((end, _, _))) = slots.get_mut(k) {
+                *end = (*end).min(next - 1).max(k);
+            }
+        }
+        grid.push(slots);
+    }
+    if !plausible(&grid, nc) {
+        return None;
+    }
+    let mut cells = Vec::new();
+    for (ri, slots) in grid.into_iter().enumerate() {
+        let mut k = 0;
+        while k < nc {
+            let (span, text) = match slots.get(k).cloned().flatten() {
+                Some((end, text, _)) => (end + 1 - k, text),
+                None => (1, String::new()),
+            };
+            cells.push(FCell {
+                row: ri,
+                col: k,
+                row_span: 1,
+                col_span: span,
+                text,
+                room: f32::INFINITY,
+                lead: 0.0,
+            });
+            k += span;
+        }
+    }
+    let mut ys = vec![block.first()?.y0];
+    for w in block.windows(2) {
+        if let [a, b] = w {
+            ys.push(((a.y1 + b.y0) / 2.0).max(a.y0));
+        }
+    }
+    ys.push(
+        block
+            .last()?
+            .y1
+            .max(ys.last().copied().unwrap_or(0.0) + 0.01),
+    );
+    Some(Frag {
+        page,
+        xs,
+        ys,
+        cells,
+    })
+}
+
+/// Several rows with text in two or more columns, and columns that are not runs of prose.
+fn plausible(grid: &[Vec<Slot>], nc: usize) -> bool {
+    let rich = grid
+        .iter()
+        .filter(|r| r.iter().filter(|s| s.is_some()).count() >= 2)
+        .count();
+    // Chart axes: labels down both sides, few rows with text across.
+    if rich < MIN_RICH_ROWS || rich * 5 < grid.len() * 2 {
+        return false;
+    }
+    let wordy_col = |k: usize| {
+        let (mut n, mut w) = (0, 0);
+        for r in grid {
+            if let Some(Some((_, _, words))) = r.get(k) {
+                n += 1;
+                w += usize::from(*words >= WORDY);
+            }
+        }
+        n > 0 && w * 2 > n
+    };
+    let wordy: Vec<bool> = (0..nc).map(wordy_col).collect();
+    let n_wordy = wordy.iter().filter(|w| **w).count();
+    // Page text in columns, or a list (markers, then runs of words).
+    !(n_wordy >= 2 || (nc <= 3 && wordy.last().copied().unwrap_or(false)))
+}

@@ -1,0 +1,139 @@
+//! Text rows for line-less tables: glyphs clustered by baseline, each row cut into chunks at
+//! gaps wider than any word space (a column gutter), each chunk knowing its words.
+
+use crate::pdf::engine::Glyph;
+use crate::pdf::text::{fold_radical, is_cjk};
+
+/// A gap wider than this (in em of the smaller neighbour) separates two chunks of one row.
+pub(crate) const CHUNK_GAP: f32 = 0.5;
+
+/// A run of words on one baseline with no gutter inside.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Chunk {
+    /// Text, spaces from gaps between Latin glyphs, radicals folded.
+    pub text: String,
+    /// Left edge.
+    pub x0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Words in the text (a CJK character counts as a word).
+    pub words: usize,
+}
+
+/// One baseline of text, its chunks left to right.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Row {
+    /// Top of the tallest glyph.
+    pub y0: f32,
+    /// Bottom of the lowest glyph.
+    pub y1: f32,
+    /// Median glyph size.
+    pub size: f32,
+    /// Chunks, ascending x.
+    pub chunks: Vec<Chunk>,
+}
+
+/// Chunks closer than this (em) read as one run of text (justified prose stretches its spaces).
+const RUN_GAP: f32 = 1.2;
+
+impl Row {
+    /// Left edge of the first chunk.
+    pub fn x0(&self) -> f32 {
+        self.chunks.first().map_or(0.0, |c| c.x0)
+    }
+    /// Right edge of the last chunk.
+    pub fn x1(&self) -> f32 {
+        self.chunks.last().map_or(0.0, |c| c.x1)
+    }
+    /// Runs of chunks with no gutter between them: (x0, x1, words).
+    pub fn runs(&self) -> Vec<(f32, f32, usize)> {
+        let mut out: Vec<(f32, f32, usize)> = Vec::new();
+        for c in &self.chunks {
+            match out.last_mut() {
+                Some(r) if c.x0 - r.1 <= RUN_GAP * self.size.max(1.0) => {
+                    r.1 = c.x1;
+                    r.2 += c.words;
+                }
+                _ => out.push((c.x0, c.x1, c.words)),
+            }
+        }
+        out
+    }
+}
+
+fn median(mut v: Vec<f32>) -> f32 {
+    v.sort_by(f32::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// The rows of the given glyphs, top to bottom.
+pub(crate) fn rows(gs: &[&Glyph]) -> Vec<Row> {
+    let mut gs: Vec<&Glyph> = gs.to_vec();
+    gs.sort_by(|a, b| {
+        a.baseline
+            .total_cmp(&b.baseline)
+            .then(a.bbox.0.total_cmp(&b.bbox.0))
+    });
+    let mut groups: Vec<Vec<&Glyph>> = Vec::new();
+    for g in gs {
+        let tol = (g.size * 0.3).max(1.0);
+        match groups.last_mut() {
+            Some(cur)
+                if cur
+                    .first()
+                    .is_some_and(|f| (f.baseline - g.baseline).abs() <= tol) =>
+            {
+                cur.push(g)
+            }
+            _ => groups.push(vec![g]),
+        }
+    }
+    groups.into_iter().filter_map(row).collect()
+}
+
+fn row(mut gs: Vec<&Glyph>) -> Option<Row> {
+    gs.sort_by(|a, b| a.bbox.0.total_cmp(&b.bbox.0));
+    let size = median(gs.iter().map(|g| g.size).collect());
+    let y0 = gs.iter().map(|g| g.bbox.1).fold(f32::MAX, f32::min);
+    let y1 = gs.iter().map(|g| g.bbox.3).fold(f32::MIN, f32::max);
+    let mut chunks: Vec<Chunk> = Vec::new();
+    let mut prev: Option<&Glyph> = None;
+    for g in gs {
+        // Fake bold drawn as a second pass sits on the first one.
+        if prev.is_some_and(|p| p.text == g.text && (p.bbox.0 - g.bbox.0).abs() < 0.2 * size) {
+            continue;
+        }
+        let gap = prev.map_or(f32::MAX, |p| g.bbox.0 - p.bbox.2);
+        let em = prev.map_or(size, |p| p.size.min(g.size)).max(1.0);
+        match chunks.last_mut() {
+            Some(c) if gap <= em * CHUNK_GAP => {
+                let cjk =
+                    prev.is_some_and(|p| p.text.chars().any(is_cjk)) || g.text.chars().any(is_cjk);
+                if cjk {
+                    c.words += 1;
+                } else if gap > em * 0.15 && !c.text.ends_with(' ') {
+                    c.text.push(' ');
+                    c.words += 1;
+                }
+                c.text.extend(g.text.chars().map(fold_radical));
+                c.x1 = c.x1.max(g.bbox.2);
+            }
+            _ => chunks.push(Chunk {
+                text: g.text.chars().map(fold_radical).collect(),
+                x0: g.bbox.0,
+                x1: g.bbox.2,
+                words: 1,
+            }),
+        }
+        prev = Some(g);
+    }
+    if chunks.is_empty() {
+        return None;
+    }
+    Some(Row {
+        y0,
+        y1,
+        size,
+        chunks,
+    })
+}
