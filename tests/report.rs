@@ -17,7 +17,13 @@ fn report_of(path: &Path) -> Report {
     build(&doc, &Templates::builtin().unwrap())
 }
 
+/// Checks the report of rendering `name.ext` (`docx`, `pdf` for LibreOffice, `chromium.pdf`)
+/// against `name.truth.json`: every value, every rule outcome, format, org, year.
 fn check_truth(name: &str) {
+    check_rendering(name, "docx");
+}
+
+fn check_rendering(name: &str, ext: &str) {
     let dir = manifest().join("../shared/corpus/reports");
     if !dir.is_dir() {
         let _ = writeln!(std::io::stderr(), "SKIPPED: ../shared/corpus not found");
@@ -27,7 +33,8 @@ fn check_truth(name: &str) {
         &std::fs::read_to_string(dir.join(format!("{name}.truth.json"))).unwrap(),
     )
     .unwrap();
-    let rep = report_of(&dir.join(format!("{name}.docx")));
+    let rep = report_of(&dir.join(format!("{name}.{ext}")));
+    let name = format!("{name}.{ext}");
     let mut n = 0;
     for t in truth["tables"].as_array().unwrap() {
         for (key, v) in t["values"].as_object().unwrap() {
@@ -91,6 +98,92 @@ fn v2021_ok_matches_truth() {
 #[test]
 fn v2021_split_matches_truth() {
     check_truth("v2021_split");
+}
+
+#[test]
+fn pdf_renderings_match_truth() {
+    for name in ["v2021_ok", "v2021_split"] {
+        for ext in ["pdf", "chromium.pdf"] {
+            check_rendering(name, ext);
+        }
+    }
+}
+
+/// The value under `key` of a report, as a number.
+fn num(rep: &Report, key: &str) -> f64 {
+    rep.values
+        .get(key)
+        .and_then(|v| v.num)
+        .unwrap_or_else(|| panic!("{}: no number under {key}", rep.source))
+}
+
+/// Every key of the report that starts with `prefix`.
+fn keys_of<'r>(rep: &'r Report, prefix: &str) -> Vec<&'r str> {
+    rep.values
+        .keys()
+        .filter(|k| k.starts_with(prefix))
+        .map(String::as_str)
+        .collect()
+}
+
+#[test]
+fn real_wps_reports_are_keyed_and_checked() {
+    let dir = manifest().join("../shared/corpus/reports");
+    if !dir.is_dir() {
+        let _ = writeln!(std::io::stderr(), "SKIPPED: ../shared/corpus not found");
+        return;
+    }
+    // Figures from ../shared/spec/cn-annual-report.md §4 ("Real files", read with pdftotext).
+    let huaian = report_of(&dir.join("huaian_city_2024.pdf"));
+    assert_eq!(huaian.format, "2021");
+    assert_eq!(huaian.org.as_deref(), Some("淮安市人民政府"));
+    assert_eq!(huaian.year, Some(2024));
+    assert_eq!(
+        huaian.tables_found,
+        ["t2_active", "t3_requests", "t4_review_litigation"]
+    );
+    assert_eq!(num(&huaian, "t3.new_received.total"), 3119.0);
+    assert_eq!(num(&huaian, "t3.carried_over.total"), 34.0);
+    assert_eq!(num(&huaian, "t3.total.total"), 3050.0);
+    assert_eq!(num(&huaian, "t3.carried_forward.total"), 103.0);
+    assert_eq!(num(&huaian, "t4.review.total"), 351.0);
+    assert_eq!(num(&huaian, "t4.litigation_direct.total"), 26.0);
+    assert_eq!(num(&huaian, "t4.litigation_after_review.total"), 20.0);
+
+    let hongze = report_of(&dir.join("hongze_district_2024.pdf"));
+    // 2021 table 2 with the 2019 single-row （六）其他处理 in table 3 (spec §3).
+    assert_eq!(hongze.format, "hybrid");
+    assert_eq!(hongze.org.as_deref(), Some("淮安市洪泽区人民政府"));
+    assert_eq!(num(&hongze, "t3.new_received.total"), 95.0);
+    assert_eq!(num(&hongze, "t3.carried_over.total"), 0.0);
+    assert_eq!(num(&hongze, "t3.total.total"), 95.0);
+    assert_eq!(num(&hongze, "t4.review.total"), 2.0);
+    assert_eq!(num(&hongze, "t4.litigation_direct.total"), 1.0);
+    assert_eq!(num(&hongze, "t4.litigation_after_review.total"), 3.0);
+
+    for rep in [&huaian, &hongze] {
+        // All of table 3 (7 applicant columns) and table 4 (15 cells) keyed; the spec says
+        // both reports pass every hard rule.
+        let t3 = keys_of(rep, "t3.");
+        let t4 = keys_of(rep, "t4.");
+        assert_eq!(t4.len(), 15, "{}: {t4:?}", rep.source);
+        assert_eq!(t3.len() % 7, 0, "{}: {} t3 values", rep.source, t3.len());
+        assert!(t3.len() >= 7 * 23, "{}: {} t3 values", rep.source, t3.len());
+        assert!(
+            rep.unmatched.is_empty(),
+            "{}: {:?}",
+            rep.source,
+            rep.unmatched
+        );
+        let bad: Vec<_> = rep.checks.iter().filter(|c| c.status != "pass").collect();
+        assert!(bad.is_empty(), "{}: {bad:?}", rep.source);
+        assert!(
+            rep.checks.len() >= 40,
+            "{}: {} checks",
+            rep.source,
+            rep.checks.len()
+        );
+    }
 }
 
 fn failing(rep: &Report) -> Vec<(String, String)> {
