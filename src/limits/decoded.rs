@@ -102,6 +102,12 @@ impl Sink {
         }
     }
 
+    /// Forgets everything written, for a second decoder to start over.
+    pub(super) fn reset(&mut self) {
+        self.out.clear();
+        self.len = 0;
+    }
+
     pub(super) fn grow(&mut self, n: u64) -> Result<(), Over> {
         self.len = self.len.saturating_add(n);
         if self.len > self.cap {

@@ -110,6 +110,14 @@ pub(super) fn inflate(data: &[u8], sink: &mut Sink) -> Result<(), Over> {
         }
         _ => false,
     };
+    // Every big stream is measured before the engine inflates it again, so speed matters here:
+    // zlib-rs first (it is what the engine uses for a well-formed stream, so the count is the
+    // engine's). Only a stream zlib-rs rejects or finds truncated is counted again below, the way
+    // the engine's lenient fallback decoder would read it.
+    if complete_stream(data, zlib, sink)? {
+        return Ok(());
+    }
+    sink.reset();
     let mut bits = Bits {
         data: if zlib {
             data.get(2..).unwrap_or_default()
@@ -145,6 +153,30 @@ pub(super) fn inflate(data: &[u8], sink: &mut Sink) -> Result<(), Over> {
         };
         if !complete || last == 1 {
             return Ok(());
+        }
+    }
+}
+
+/// Counts `data` through zlib-rs; `Ok(false)` unless it is one complete, valid stream.
+fn complete_stream(data: &[u8], zlib: bool, sink: &mut Sink) -> Result<bool, Over> {
+    use flate2::{Decompress, FlushDecompress, Status};
+    let mut d = Decompress::new(zlib);
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let (read, written) = (d.total_in(), d.total_out());
+        let rest = usize::try_from(read)
+            .ok()
+            .and_then(|r| data.get(r..))
+            .unwrap_or_default();
+        let status = d.decompress(rest, &mut buf, FlushDecompress::Finish);
+        let n = usize::try_from(d.total_out().saturating_sub(written)).unwrap_or(0);
+        sink.extend(buf.get(..n).unwrap_or_default())?;
+        match status {
+            Ok(Status::StreamEnd) => return Ok(true),
+            // No progress: the input ended before the stream did.
+            Ok(_) if n == 0 && d.total_in() == read => return Ok(false),
+            Ok(_) => {}
+            Err(_) => return Ok(false),
         }
     }
 }

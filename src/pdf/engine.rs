@@ -126,6 +126,8 @@ pub struct Page {
     pub glyphs: Vec<Glyph>,
     /// Straight segments of stroked and filled paths.
     pub segments: Vec<Segment>,
+    /// Images drawn (a scanned page is one image and no glyphs).
+    pub images: u32,
 }
 
 /// Why a PDF could not be opened.
@@ -199,11 +201,11 @@ pub fn load_bounded(
         }
     };
     let cap = limits.max_stream_bytes;
-    guard::scan_raw(bytes, cap, &deadline).map_err(limit(0))?;
+    let measured = guard::scan_raw(bytes, cap, &deadline).map_err(limit(0))?;
     let pdf = caught(0, || open(bytes, password).map_err(LoadError::Engine))?;
     let max_path = limits.max_path_elements;
     caught(0, || {
-        guard::check_objects(&pdf, cap, max_path, &deadline).map_err(limit(0))
+        guard::check_objects(&pdf, cap, max_path, &deadline, &measured).map_err(limit(0))
     })?;
     let count = pdf.pages().len();
     if count > limits.max_pages {
@@ -611,7 +613,9 @@ impl<'a> Device<'a> for Collector {
             self.push_glyph(text, props.transform * g.transform(), advance, &face);
         }
     }
-    fn draw_image(&mut self, _: Image<'a, '_>, _: ImageDrawProps<'a>) {}
+    fn draw_image(&mut self, _: Image<'a, '_>, _: ImageDrawProps<'a>) {
+        self.page.images = self.page.images.saturating_add(1);
+    }
     fn pop_clip(&mut self) {}
     fn pop_transparency_group(&mut self) {}
 }

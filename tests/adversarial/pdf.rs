@@ -153,6 +153,27 @@ fn deflate_bombs_stop_at_the_stream_bound() {
     assert_eq!(load("image", doc, small), Ok(1));
 }
 
+/// The raw scan reads a stream up to the first `endstream`; a `/Length` reaching past one inside
+/// the data must not let the rest pass as measured (the parser's count is taken then).
+#[test]
+fn endstream_inside_the_data_hides_nothing() {
+    let small = limits(|l| l.max_stream_bytes = MIB);
+    // A stored block of 2,000 bytes ending in "endstream" (long enough for the scan to count
+    // it), then the bomb as the next block.
+    let mut payload = vec![b' '; 2_000 - 10];
+    payload.extend_from_slice(b"\nendstream");
+    let len = payload.len() as u16;
+    let mut data = vec![0u8];
+    data.extend_from_slice(&len.to_le_bytes());
+    data.extend_from_slice(&(!len).to_le_bytes());
+    data.extend_from_slice(&payload);
+    data.extend_from_slice(&deflate_bomb(20_000));
+    let hidden = stream("/Filter /FlateDecode", &data);
+    let doc = page_doc(stream("", HELLO), "", vec![hidden], "");
+    let r = load("hidden", doc, small);
+    assert_eq!(stopped_at("hidden", r), (0, "max_pdf_stream_bytes", MIB));
+}
+
 #[test]
 fn a_stream_repeated_in_contents_counts_every_time() {
     // 8,257 bytes each, listed 300 times: 2.4 MB joined, over a 1 MiB bound; each alone is fine.
