@@ -169,10 +169,15 @@ fn sideways_page_is_turned_upright() {
 }
 
 #[test]
-fn warnings_for_pages_without_text_and_unmapped_glyphs() {
+fn warnings_for_scanned_pages_and_unmapped_glyphs_not_for_blank_pages() {
     let mut bad = cjk_line("甲乙", 90.0, 100.0, 12.0);
     bad[1].text = "\u{FFFD}".into();
-    let doc = docgrid::pdf::assemble(&[page(vec![bad]), page(vec![])]);
+    let scan = Page {
+        images: 1,
+        ..page(vec![])
+    };
+    let blank = page(vec![]);
+    let doc = docgrid::pdf::assemble(&[page(vec![bad]), scan, blank]);
     let w: Vec<(&str, Option<u32>)> = doc.warnings.iter().map(|w| (w.code, w.page)).collect();
     assert_eq!(
         w,

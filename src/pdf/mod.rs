@@ -93,16 +93,17 @@ pub fn assemble_with(pages: &[Page], found: Vec<table::Found>) -> Document {
     doc
 }
 
-/// `pdf.no_text_layer` for a page without any glyph (a scan, or an empty page) and
+/// `pdf.no_text_layer` for a page that draws something but no glyph (a scan; a blank page is
+/// not worth a warning) and
 /// `pdf.unmapped_glyphs` for glyphs whose font gives no Unicode (kept as U+FFFD).
 fn warnings(pages: &[Page]) -> Vec<Warning> {
     let mut out = Vec::new();
     for (i, p) in pages.iter().enumerate() {
         let page = u32::try_from(i + 1).ok();
-        if p.glyphs.is_empty() {
+        if p.glyphs.is_empty() && (p.images > 0 || !p.segments.is_empty()) {
             out.push(Warning {
                 code: "pdf.no_text_layer",
-                message: "page has no text layer (a scanned or empty page); nothing read from it"
+                message: "page has no text layer (a scan, or text drawn as outlines); nothing read from it"
                     .into(),
                 page,
             });
