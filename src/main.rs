@@ -111,11 +111,32 @@ fn parse_label(s: &str) -> Result<String, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    quiet_panics();
+    let run = std::panic::catch_unwind(|| match cli.command {
         Command::Convert(args) => convert(&args),
         Command::Batch(args) => cli_batch::run(&args),
         Command::Report(args) => cli_report::run(&args),
-    }
+    });
+    run.unwrap_or_else(|_| {
+        let what = LAST_PANIC.with(|p| p.take()).unwrap_or_default();
+        eprintln!("docgrid: internal error (a bug; please report it): {what}");
+        ExitCode::from(101)
+    })
+}
+
+thread_local! {
+    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Panics are caught where a file is converted (the PDF engine's and each batch job's) and
+/// reported as that file's one-line failure; the default hook would print a second, multi-line
+/// message first. The hook only remembers the message (with its location) for `main`'s last
+/// resort, one line too.
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let line = info.to_string().replace('\n', " ");
+        LAST_PANIC.with(|p| *p.borrow_mut() = Some(line));
+    }));
 }
 
 /// Refuses option combinations that would be silently ignored or clobber outputs.

@@ -300,7 +300,7 @@ fn cell_paragraphs_join_and_nested_table_text_stays() {
 }
 
 #[test]
-fn table_nesting_limit_skips_with_warning() {
+fn table_nesting_limit_is_an_error_naming_it() {
     let mut options = Options::default();
     options.limits.max_table_nesting = 1;
     let tbl = |inner: &str| {
@@ -310,12 +310,25 @@ fn table_nesting_limit_skips_with_warning() {
         "<w:document {NS}><w:body>{}</w:body></w:document>",
         tbl(&tbl(&tbl("")))
     );
+    let err = run_kind(&x, PartKind::Main, &options).unwrap_err();
+    assert!(
+        matches!(
+            err.kind(),
+            ErrorKind::Limit {
+                what: "max_table_nesting",
+                limit: 1,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    // Two levels are within the bound.
+    let x = format!(
+        "<w:document {NS}><w:body>{}</w:body></w:document>",
+        tbl(&tbl(""))
+    );
     let w = run_kind(&x, PartKind::Main, &options).unwrap();
     assert_eq!(w.blocks.len(), 1);
-    assert!(w
-        .warnings
-        .iter()
-        .any(|w| w.code == "docx.table_nesting_limit"));
 }
 
 #[test]

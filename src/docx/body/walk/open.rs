@@ -3,7 +3,7 @@
 use super::{PartKind, Step, Tag, Walker};
 use crate::docx::body::blocks::{parse_num, CellState, Container, Para, RowState, TableState};
 use crate::docx::xml::{Ns, XmlReader};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::table::grid::VMerge;
 use quick_xml::events::BytesStart;
 use std::io::BufRead;
@@ -204,7 +204,7 @@ impl Walker<'_, '_> {
                 }
                 Step::Nothing
             }
-            "tbl" => self.open_table(),
+            "tbl" => self.open_table(xr.part())?,
             "tblGrid" if parent == Tag::Tbl => Step::Push(Tag::TblGrid),
             "gridCol" if parent == Tag::TblGrid => {
                 if let Some(t) = self.tables.last_mut() {
@@ -349,18 +349,20 @@ impl Walker<'_, '_> {
         }
     }
 
-    fn open_table(&mut self) -> Step {
+    /// An error past the nesting bound, like every other bound: skipping would drop content
+    /// silently, and no real document nests tables 64 deep.
+    fn open_table(&mut self, part: &str) -> Result<Step, Error> {
         self.flush_carry();
         let max = self.ctx.options.limits.max_table_nesting;
         if self.tables.len() > max {
-            self.warn(
-                "docx.table_nesting_limit",
-                format!("a table nested deeper than {max} levels was skipped with its content"),
-            );
-            return Step::Skip;
+            return Err(Error::new(ErrorKind::Limit {
+                part: part.to_string(),
+                what: "max_table_nesting",
+                limit: max as u64,
+            }));
         }
         self.tables.push(TableState::default());
-        Step::Push(Tag::Tbl)
+        Ok(Step::Push(Tag::Tbl))
     }
 
     fn open_cell(&mut self) -> Step {
