@@ -11,7 +11,7 @@ use std::process::ExitCode;
 /// Arguments of `docgrid report`.
 #[derive(clap::Args)]
 pub struct ReportArgs {
-    /// Input files (.docx; PDF once supported by convert).
+    /// Input files (.docx or .pdf, sniffed from content).
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Output format.
