@@ -1,4 +1,4 @@
-//! Shared by both targets: small limits and the invariants every successful conversion must hold.
+//! Shared by the targets: small limits and the invariants every successful conversion must hold.
 
 use docgrid::model::Table;
 use docgrid::{Limits, Options};
@@ -24,6 +24,7 @@ pub fn options() -> Options {
             max_pdf_seconds: 0,
         },
         include_headers_footers: true,
+        password: None,
     }
 }
 
