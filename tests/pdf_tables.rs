@@ -393,6 +393,68 @@ fn camelot_row_span_1() {
     );
 }
 
+/// camelot's other span files, which carry no expected output: the spans a person sees on the
+/// rendered page (checked by eye at 110 dpi), every one and nothing more.
+#[test]
+fn camelot_row_span_2_and_column_spans() {
+    let Some(sh) = shared() else { return };
+    let dir = sh.join("corpus/pdf/camelot");
+    let set = |v: &[(usize, usize, usize, usize)]| v.iter().copied().collect::<BTreeSet<_>>();
+
+    // Disease outbreaks: "4" and "West Bengal" span the three districts of West Bengal.
+    let found = tables_of(&dir.join("row_span_2.pdf"));
+    assert_eq!(found.len(), 1);
+    let t = &found[0].table;
+    assert_eq!((t.rows, t.cols), (7, 10));
+    assert_eq!(shape_of(t).merges, set(&[(4, 0, 3, 1), (4, 1, 3, 1)]));
+    assert_eq!(squash(text_at(t, 4, 1)), "West Bengal");
+
+    // Accidental deaths 1967-2013: a two-row header with two 2-column groups.
+    let found = tables_of(&dir.join("column_span_1.pdf"));
+    assert_eq!(found.len(), 1);
+    let t = &found[0].table;
+    assert_eq!((t.rows, t.cols, t.header_rows), (50, 8, 2));
+    let want = [
+        (0, 0, 2, 1),
+        (0, 1, 2, 1),
+        (0, 2, 2, 1),
+        (0, 3, 1, 2),
+        (0, 5, 1, 2),
+        (0, 7, 2, 1),
+    ];
+    assert_eq!(shape_of(t).merges, set(&want));
+    assert_eq!(squash(text_at(t, 0, 3)), "Accidental Deaths");
+    assert_eq!(text_at(t, 49, 1), "2013");
+
+    // NNMB sample sizes: row spans, a 3x5 block and a 1x5 row, shared 2-row values.
+    let found = tables_of(&dir.join("column_span_2.pdf"));
+    assert_eq!(found.len(), 1);
+    let t = &found[0].table;
+    assert_eq!((t.rows, t.cols), (11, 7));
+    let want = [
+        (1, 1, 3, 1),
+        (1, 2, 3, 5),
+        (4, 2, 1, 5),
+        (5, 0, 2, 1),
+        (5, 1, 2, 1),
+        (5, 3, 2, 1),
+        (5, 4, 2, 1),
+        (5, 5, 2, 1),
+        (7, 0, 2, 1),
+        (7, 1, 2, 1),
+        (7, 3, 2, 1),
+        (7, 4, 2, 1),
+        (7, 5, 2, 1),
+        (9, 0, 2, 1),
+    ];
+    assert_eq!(shape_of(t).merges, set(&want));
+    assert_eq!(squash(text_at(t, 1, 2)), "All the available individuals");
+    assert_eq!(
+        squash(text_at(t, 9, 0)),
+        "Knowledge & Practices on HTN & DM"
+    );
+}
+
 /// The Chinese land-use standard: three ruled tables 8×5, 11×8 and 2×3 (what pdfplumber, camelot
 /// lattice and PyMuPDF all find, research/pdf-anchors.md §4); the second has the 2-row header,
 /// the 5-column 大型车比例 group and the 6-row 高速公路 / 2-row 八 stub spans a person sees.
