@@ -3,6 +3,7 @@
 
 Usage:
   scripts/icdar_eval.py [--corpus DIR] [--json-dir DIR] [--docgrid BIN] [--per-doc]
+                        [--peer-dir DIR ...]
 
 For each of the PDFs in DIR (default ../shared/corpus/pdf/icdar2013) that has a `*-str.xml`
 ground truth, docgrid's JSON is read from `--json-dir/<stem>.json` when given, else produced by
@@ -20,8 +21,13 @@ any of its pages does). Relations are pooled per document (the baselines pool pe
 agree unless the same relation text recurs on several pages of one file). Counts are multisets;
 precision = correct / found, recall = correct / ground truth, micro-averaged over documents.
 
-The peers' figures on the same files come from baselines/icdar2013-shared45-relations.tsv and are
-printed beside docgrid's, over all files and then for the EU and the US documents separately. Only the Python standard library is used.
+Peers run in this benchmark run (scripts/icdar_peers.py writes one directory of `<stem>.json` per
+configuration, in docgrid's JSON shape) are scored with exactly the same code: `--peer-dir DIR`,
+repeatable, where DIR is either one configuration's directory (named after it) or a directory holding
+one subdirectory per configuration. They are printed beside docgrid's figures labelled "(this run)";
+the published peers' figures from baselines/icdar2013-shared45-relations.tsv follow, labelled
+"(published baseline)". All over all files, then for the EU and the US documents separately. Only the
+Python standard library is used.
 """
 import argparse
 import collections
@@ -87,11 +93,34 @@ def gt_tables(path):
     return out
 
 
-def docgrid_json(pdf, args):
+def ground_truth(corpus):
+    """(pdf name, gt tables, gt pages) for every PDF of corpus that has a structure file, sorted."""
+    for name in sorted(os.listdir(corpus)):
+        if not name.endswith(".pdf"):
+            continue
+        stem = name[:-4]
+        strs = [os.path.join(corpus, stem + "-str.xml")]
+        if stem.endswith("a"):
+            strs.append(os.path.join(corpus, stem[:-1] + "b-str.xml"))
+        tables = [t for s in strs if os.path.exists(s) for t in gt_tables(s)]
+        if not tables:
+            continue
+        yield name, tables, set().union(*(p for p, _ in tables))
+
+
+def json_from_dir(json_dir, pdf):
     stem = os.path.splitext(os.path.basename(pdf))[0]
+    path = os.path.join(json_dir, stem + ".json")
+    if not os.path.exists(path):
+        sys.stderr.write(f"{path}: missing, scored as no tables\n")
+        return {"blocks": []}
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def docgrid_json(pdf, args):
     if args.json_dir:
-        with open(os.path.join(args.json_dir, stem + ".json"), encoding="utf-8") as f:
-            return json.load(f)
+        return json_from_dir(args.json_dir, pdf)
     res = subprocess.run(
         [args.docgrid, "convert", pdf, "--to", "json", "--compact"],
         capture_output=True,
@@ -115,8 +144,9 @@ def docgrid_tables(doc):
         yield pages, cells
 
 
-def peers(corpus, prefix=""):
-    """Per config: [correct, gt, found] summed over the files whose name starts with prefix."""
+def published(corpus, prefix=""):
+    """Published baselines, per config: [correct, gt, found] summed over the files whose name starts
+    with prefix."""
     path = os.path.join(corpus, "..", "baselines", "icdar2013-shared45-relations.tsv")
     sums = collections.defaultdict(lambda: [0, 0, 0])
     if not os.path.exists(path):
@@ -141,12 +171,65 @@ def prf(correct, gt, found):
     return p, r, f
 
 
+def score(corpus, get_json, per_doc=None):
+    """Counts [correct, gt, found] over all files and per part ("eu", "us") for one JSON source.
+    per_doc: None, or a label prefix for one printed line per document."""
+    total = [0, 0, 0]
+    parts = {"eu": [0, 0, 0], "us": [0, 0, 0]}
+    for name, tables, gt_pages in ground_truth(corpus):
+        want = collections.Counter()
+        for _, cells in tables:
+            want += relations(cells)
+        got = collections.Counter()
+        n = 0
+        for pages, cells in docgrid_tables(get_json(os.path.join(corpus, name))):
+            if pages & gt_pages:
+                got += relations(cells)
+                n += 1
+        correct = sum((want & got).values())
+        counts = (correct, sum(want.values()), sum(got.values()))
+        total = [a + b for a, b in zip(total, counts)]
+        if name[:2] in parts:
+            parts[name[:2]] = [a + b for a, b in zip(parts[name[:2]], counts)]
+        if per_doc is not None:
+            p, r, f = prf(*counts)
+            print(f"{per_doc}{name}\ttables {n}\tcorrect {counts[0]}\tgt {counts[1]}\tfound {counts[2]}\tF1 {f:.3f}")
+    return total, parts
+
+
+def peer_dirs(dirs):
+    """(config, json dir) for each --peer-dir: a directory with *.json is one config named after
+    it; otherwise each of its subdirectories holding *.json is one config."""
+    out = []
+    for d in dirs:
+        d = os.path.normpath(d)
+        if not os.path.isdir(d):
+            sys.stderr.write(f"{d}: not a directory, ignored\n")
+            continue
+        if any(n.endswith(".json") for n in os.listdir(d)):
+            out.append((os.path.basename(d), d))
+            continue
+        for sub in sorted(os.listdir(d)):
+            path = os.path.join(d, sub)
+            if os.path.isdir(path) and any(n.endswith(".json") for n in os.listdir(path)):
+                out.append((sub, path))
+    return out
+
+
+def line(label, s, source=""):
+    p, r, f = prf(*s)
+    tail = f"  {source}" if source else ""
+    print(f"{label:<20} {p:6.3f} {r:6.3f} {f:6.3f}  {s[0]}/{s[1]}/{s[2]}{tail}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus", "pdf", "icdar2013"))
     ap.add_argument("--json-dir")
     ap.add_argument("--docgrid")
     ap.add_argument("--per-doc", action="store_true")
+    ap.add_argument("--peer-dir", action="append", default=[],
+                    help="peer configuration JSON dir, or a dir of them (repeatable)")
     args = ap.parse_args()
     if not os.path.isdir(args.corpus):
         print(f"SKIPPED: {args.corpus} not found")
@@ -160,52 +243,25 @@ def main():
         else:
             print("SKIPPED: no docgrid binary (cargo build first) and no --json-dir")
             return 0
-    total = [0, 0, 0]
-    parts = {"eu": [0, 0, 0], "us": [0, 0, 0]}
-    for name in sorted(os.listdir(args.corpus)):
-        if not name.endswith(".pdf"):
-            continue
-        stem = name[:-4]
-        strs = [os.path.join(args.corpus, stem + "-str.xml")]
-        if stem.endswith("a"):
-            strs.append(os.path.join(args.corpus, stem[:-1] + "b-str.xml"))
-        tables = [t for s in strs if os.path.exists(s) for t in gt_tables(s)]
-        if not tables:
-            continue
-        gt_pages = set().union(*(p for p, _ in tables))
-        want = collections.Counter()
-        for _, cells in tables:
-            want += relations(cells)
-        got = collections.Counter()
-        n = 0
-        for pages, cells in docgrid_tables(docgrid_json(os.path.join(args.corpus, name), args)):
-            if pages & gt_pages:
-                got += relations(cells)
-                n += 1
-        correct = sum((want & got).values())
-        counts = (correct, sum(want.values()), sum(got.values()))
-        total = [a + b for a, b in zip(total, counts)]
-        if name[:2] in parts:
-            parts[name[:2]] = [a + b for a, b in zip(parts[name[:2]], counts)]
-        if args.per_doc:
-            p, r, f = prf(*counts)
-            print(f"{name}\ttables {n}\tcorrect {counts[0]}\tgt {counts[1]}\tfound {counts[2]}\tF1 {f:.3f}")
+    total, parts = score(args.corpus, lambda pdf: docgrid_json(pdf, args), "" if args.per_doc else None)
+    runs = []
+    for config, d in peer_dirs(args.peer_dir):
+        get = lambda pdf, d=d: json_from_dir(d, pdf)
+        runs.append((config, score(args.corpus, get, f"{config}\t" if args.per_doc else None)))
+
+    def block(mine, this_run, pub):
+        line("docgrid", mine)
+        for config, s in sorted(this_run.items(), key=lambda kv: -prf(*kv[1])[2]):
+            line(config, s, "(this run)")
+        for config, s in sorted(pub.items(), key=lambda kv: -prf(*kv[1])[2]):
+            line(config, s, "(published baseline)")
+
     print(f"{'config':<20} {'P':>6} {'R':>6} {'F1':>6}  correct/gt/found")
-    p, r, f = prf(*total)
-    print(f"{'docgrid':<20} {p:6.3f} {r:6.3f} {f:6.3f}  {total[0]}/{total[1]}/{total[2]}")
-    for config, s in sorted(peers(args.corpus).items(), key=lambda kv: -prf(*kv[1])[2]):
-        p, r, f = prf(*s)
-        print(f"{config:<20} {p:6.3f} {r:6.3f} {f:6.3f}  {s[0]}/{s[1]}/{s[2]}")
+    block(total, {c: t for c, (t, _) in runs}, published(args.corpus))
     for prefix, mine in parts.items():
         print(f"\n{prefix.upper()} documents only")
-        p, r, f = prf(*mine)
-        print(f"{'docgrid':<20} {p:6.3f} {r:6.3f} {f:6.3f}  {mine[0]}/{mine[1]}/{mine[2]}")
-        ps = peers(args.corpus, prefix)
-        for config, s in sorted(ps.items(), key=lambda kv: -prf(*kv[1])[2]):
-            p, r, f = prf(*s)
-            print(f"{config:<20} {p:6.3f} {r:6.3f} {f:6.3f}  {s[0]}/{s[1]}/{s[2]}")
+        block(mine, {c: ps[prefix] for c, (_, ps) in runs}, published(args.corpus, prefix))
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
