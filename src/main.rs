@@ -13,6 +13,9 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Word (.docx) and PDF documents to structured data: paragraphs and tables with merged cells
 /// rebuilt as a true row/column grid.
 #[derive(Parser)]
