@@ -119,25 +119,7 @@ pub fn lines_of<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> Vec<Line> {
         .cloned()
         .collect();
     dedup(&mut gs);
-    gs.sort_by(|a, b| {
-        a.baseline
-            .total_cmp(&b.baseline)
-            .then(a.bbox.0.total_cmp(&b.bbox.0))
-    });
-    let mut groups: Vec<Vec<Glyph>> = Vec::new();
-    for g in gs {
-        let tol = (g.size * 0.3).max(1.0);
-        match groups.last_mut() {
-            Some(cur)
-                if cur
-                    .first()
-                    .is_some_and(|f| (f.baseline - g.baseline).abs() <= tol) =>
-            {
-                cur.push(g)
-            }
-            _ => groups.push(vec![g]),
-        }
-    }
+    let groups = baseline_groups(gs);
     let mut out = Vec::new();
     for (row, mut gs) in groups.into_iter().enumerate() {
         gs.sort_by(|a, b| a.bbox.0.total_cmp(&b.bbox.0));
@@ -154,6 +136,34 @@ pub fn lines_of<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> Vec<Line> {
         out.extend(make_line(&piece, row));
     }
     out
+}
+
+/// Glyphs grouped by baseline, top to bottom, each group left to right: a glyph joins the
+/// current group when its baseline is within 30% of its size (at least 1 pt) of the group's
+/// first glyph. Shared by page lines, cell lines and stream-table rows.
+pub(crate) fn baseline_groups<G: std::borrow::Borrow<Glyph>>(mut gs: Vec<G>) -> Vec<Vec<G>> {
+    gs.sort_by(|a, b| {
+        let (a, b) = (a.borrow(), b.borrow());
+        a.baseline
+            .total_cmp(&b.baseline)
+            .then(a.bbox.0.total_cmp(&b.bbox.0))
+    });
+    let mut groups: Vec<Vec<G>> = Vec::new();
+    for g in gs {
+        let (size, baseline) = (g.borrow().size, g.borrow().baseline);
+        let tol = (size * 0.3).max(1.0);
+        match groups.last_mut() {
+            Some(cur)
+                if cur
+                    .first()
+                    .is_some_and(|f| (f.borrow().baseline - baseline).abs() <= tol) =>
+            {
+                cur.push(g)
+            }
+            _ => groups.push(vec![g]),
+        }
+    }
+    groups
 }
 
 /// Gap, in em, that splits a baseline into separate pieces: wider than any justified word gap.

@@ -140,26 +140,8 @@ fn make_line(mut gs: Vec<&Glyph>) -> Option<CLine> {
 }
 
 /// The cell's text, the room left after its last line and its first word's width.
-fn cell_text(mut gs: Vec<&Glyph>, x0: f32, x1: f32) -> (String, f32, f32) {
-    gs.sort_by(|a, b| {
-        a.baseline
-            .total_cmp(&b.baseline)
-            .then(a.bbox.0.total_cmp(&b.bbox.0))
-    });
-    let mut groups: Vec<Vec<&Glyph>> = Vec::new();
-    for g in gs {
-        let tol = (g.size * 0.3).max(1.0);
-        match groups.last_mut() {
-            Some(cur)
-                if cur
-                    .first()
-                    .is_some_and(|f| (f.baseline - g.baseline).abs() <= tol) =>
-            {
-                cur.push(g)
-            }
-            _ => groups.push(vec![g]),
-        }
-    }
+fn cell_text(gs: Vec<&Glyph>, x0: f32, x1: f32) -> (String, f32, f32) {
+    let groups = crate::pdf::text::baseline_groups(gs);
     let lines: Vec<CLine> = groups.into_iter().filter_map(make_line).collect();
     let one_char = |l: &CLine| {
         let mut cs = l.text.chars();

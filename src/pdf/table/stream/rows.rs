@@ -68,26 +68,7 @@ fn median(mut v: Vec<f32>) -> f32 {
 
 /// The rows of the given glyphs, top to bottom.
 pub(crate) fn rows(gs: &[&Glyph]) -> Vec<Row> {
-    let mut gs: Vec<&Glyph> = gs.to_vec();
-    gs.sort_by(|a, b| {
-        a.baseline
-            .total_cmp(&b.baseline)
-            .then(a.bbox.0.total_cmp(&b.bbox.0))
-    });
-    let mut groups: Vec<Vec<&Glyph>> = Vec::new();
-    for g in gs {
-        let tol = (g.size * 0.3).max(1.0);
-        match groups.last_mut() {
-            Some(cur)
-                if cur
-                    .first()
-                    .is_some_and(|f| (f.baseline - g.baseline).abs() <= tol) =>
-            {
-                cur.push(g)
-            }
-            _ => groups.push(vec![g]),
-        }
-    }
+    let groups = crate::pdf::text::baseline_groups(gs.to_vec());
     groups.into_iter().filter_map(row).collect()
 }
 
