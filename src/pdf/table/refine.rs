@@ -19,6 +19,16 @@ const MIN_LINES: usize = 3;
 /// Least gap (em) between two pieces of text in a spanning cell for splitting it.
 const SPLIT_GAP: f32 = 1.0;
 
+/// The text rows of the glyphs whose centre lies in the box.
+fn rows_within(gs: &[&Glyph], (x0, y0, x1, y1): (f32, f32, f32, f32)) -> Vec<Row> {
+    let band: Vec<&Glyph> = gs
+        .iter()
+        .copied()
+        .filter(|g| inside(g, x0, y0, x1, y1))
+        .collect();
+    rows(&band)
+}
+
 fn inside(g: &Glyph, x0: f32, y0: f32, x1: f32, y1: f32) -> bool {
     let (cx, cy) = ((g.bbox.0 + g.bbox.2) / 2.0, (g.bbox.1 + g.bbox.3) / 2.0);
     cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1
@@ -46,12 +56,7 @@ pub(crate) fn refine(f: &mut Frag, gs: &[&Glyph]) {
 fn cut_row(f: &mut Frag, r: usize, gs: &[&Glyph]) -> usize {
     let (y0, y1) = (at(&f.ys, r), at(&f.ys, r + 1));
     let (x0, x1) = (at(&f.xs, 0), at(&f.xs, f.cols()));
-    let band: Vec<&Glyph> = gs
-        .iter()
-        .copied()
-        .filter(|g| inside(g, x0, y0, x1, y1))
-        .collect();
-    let lines = rows(&band);
+    let lines = rows_within(gs, (x0, y0, x1, y1));
     if lines.len() < MIN_LINES {
         return 0;
     }
@@ -112,12 +117,7 @@ fn cut_row(f: &mut Frag, r: usize, gs: &[&Glyph]) -> usize {
 fn add_columns(f: &mut Frag, c: usize, gs: &[&Glyph]) -> usize {
     let (x0, x1) = (at(&f.xs, c), at(&f.xs, c + 1));
     let (y0, y1) = (at(&f.ys, 0), at(&f.ys, f.rows()));
-    let band: Vec<&Glyph> = gs
-        .iter()
-        .copied()
-        .filter(|g| inside(g, x0, y0, x1, y1))
-        .collect();
-    let lines = rows(&band);
+    let lines = rows_within(gs, (x0, y0, x1, y1));
     // Characters spread across a cell (distributed alignment) are not columns.
     let rich = lines
         .iter()
