@@ -187,3 +187,108 @@ fn warnings_for_scanned_pages_and_unmapped_glyphs_not_for_blank_pages() {
         ]
     );
 }
+
+/// One line of glyphs turned a quarter (`quarter` 3: running up the page, the glyphs' tops to
+/// the left, as Excel and Word rotate header text; 1: running down, tops to the right), the
+/// first glyph's origin at (`ox`, `oy`), each glyph `advance` long.
+fn sideways(text: &str, (ox, oy): (f32, f32), size: f32, advance: f32, quarter: u8) -> Vec<Glyph> {
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let step = advance * i as f32;
+            let (origin, bbox) = if quarter == 3 {
+                let y = oy - step;
+                (
+                    (ox, y),
+                    (ox - 0.88 * size, y - advance, ox + 0.12 * size, y),
+                )
+            } else {
+                let y = oy + step;
+                (
+                    (ox, y),
+                    (ox - 0.12 * size, y, ox + 0.88 * size, y + advance),
+                )
+            };
+            Glyph {
+                text: c.to_string(),
+                bbox,
+                size,
+                baseline: origin.1,
+                font: None,
+                bold: false,
+                origin,
+                quarter,
+            }
+        })
+        .collect()
+}
+
+/// A stroked segment from `a` to `b`.
+fn rule(a: (f32, f32), b: (f32, f32)) -> docgrid::pdf::engine::Segment {
+    docgrid::pdf::engine::Segment {
+        from: a,
+        to: b,
+        width: 0.5,
+        paint: docgrid::pdf::engine::SegmentPaint::Stroke,
+        lightness: 0.0,
+        dashed: false,
+    }
+}
+
+#[test]
+fn sideways_header_text_reads_as_lines_and_cuts_no_rows() {
+    // A ruled 2 × 2 table (x 100 | 160 | 220, y 100 | 200 | 230): the first header cell holds
+    // two lines running up the page ("Total" left of "(tonnes)"), the second one CJK line running
+    // down; the body row is upright. The header is one row, whatever the glyphs' baselines.
+    // Most of the page's text (a paragraph above) is upright, so the page itself is not turned.
+    let note = "本表按年度统计各类申请的数量和办理结果情况";
+    let mut glyphs = cjk_line(note, 60.0, 60.0, 10.0);
+    glyphs.extend(sideways("Total", (125.0, 190.0), 10.0, 6.0, 3));
+    glyphs.extend(sideways("(tonnes)", (137.0, 190.0), 10.0, 6.0, 3));
+    glyphs.extend(sideways("本年度", (185.0, 110.0), 10.0, 10.0, 1));
+    glyphs.extend(cjk_line("1", 125.0, 220.0, 10.0));
+    glyphs.extend(cjk_line("2", 185.0, 220.0, 10.0));
+    let mut segments = Vec::new();
+    for y in [100.0, 200.0, 230.0] {
+        segments.push(rule((100.0, y), (220.0, y)));
+    }
+    for x in [100.0, 160.0, 220.0] {
+        segments.push(rule((x, 100.0), (x, 230.0)));
+    }
+    let p = Page {
+        width: 595.0,
+        height: 842.0,
+        glyphs,
+        segments,
+        ..Page::default()
+    };
+    let doc = docgrid::pdf::assemble(&[p]);
+    let tables: Vec<&docgrid::model::Table> = doc.tables().collect();
+    assert_eq!(tables.len(), 1, "{:?}", texts(&doc));
+    let t = tables[0];
+    let grid: Vec<Vec<&str>> = (0..t.rows)
+        .map(|r| {
+            (0..t.cols)
+                .map(|c| {
+                    t.cells
+                        .iter()
+                        .find(|x| x.row == r && x.col == c)
+                        .map_or("", |x| x.text.as_str())
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        grid,
+        vec![vec!["Total\n(tonnes)", "本年度"], vec!["1", "2"]]
+    );
+    assert!(t.cells.iter().all(|c| c.row_span == 1 && c.col_span == 1));
+    // Sideways glyphs in a table are the table's, not paragraphs.
+    assert_eq!(
+        texts(&doc),
+        vec![
+            ("p".to_string(), note.to_string()),
+            ("table".to_string(), String::new())
+        ]
+    );
+}

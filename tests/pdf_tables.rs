@@ -601,3 +601,82 @@ fn reports_table_count() {
         assert_eq!(tables_of(&dir.join(pdf)).len(), want, "{pdf}");
     }
 }
+
+/// Text at each grid row's anchors, `""` where no cell starts.
+fn anchors(t: &Table, r: usize) -> Vec<String> {
+    (0..t.cols)
+        .map(|c| {
+            t.cells
+                .iter()
+                .find(|x| x.row == r && x.col == c)
+                .map_or(String::new(), |x| x.text.clone())
+        })
+        .collect()
+}
+
+/// `agstat.pdf` (pdfplumber#942: "vertical text reversed"): six header labels set running up
+/// the page in narrow columns. Read off the page rendered at 70 dpi: two header rows, the six
+/// labels over both rows with their printed line breaks, Production (Rice) over Kharif, Rabi and
+/// Total, Surplus/Deficit over Rice and Paddy, then 30 districts and the ODISHA total across
+/// the first two columns (checked again at 150 dpi).
+#[test]
+fn camelot_agstat_sideways_header() {
+    let Some(sh) = shared() else { return };
+    let found = tables_of(&sh.join("corpus/pdf/camelot/agstat.pdf"));
+    let t = &found[0].table;
+    assert_eq!((t.rows, t.cols), (33, 11));
+    let header = [
+        "Sl.\nNo.",
+        "District",
+        "Projected Population\nfor 2012-13\n(In lakhs)",
+        "Adult\nEquivalent to 88%\n(In lakhs)",
+        "Total Consumption\nrequirement\n(@ 400gms/adult/day)\n(In Lakh tonnes)",
+        "Total Requirement\n(Including seeds,\nfeeds & wastage)\n(In Lakh tonnes)",
+        "Production (Rice)\n(In Lakh tonnes)",
+        "",
+        "",
+        "Surplus/Deficit\n(In Lakh\ntonnes)",
+        "",
+    ];
+    assert_eq!(anchors(t, 0), header);
+    let second = [
+        "", "", "", "", "", "", "Kharif", "Rabi", "Total", "Rice", "Paddy",
+    ];
+    assert_eq!(anchors(t, 1), second);
+    let mut merges: Vec<_> = t
+        .cells
+        .iter()
+        .filter(|c| c.row_span > 1 || c.col_span > 1)
+        .map(|c| (c.row, c.col, c.row_span, c.col_span))
+        .collect();
+    merges.sort();
+    let want: Vec<_> = (0..6)
+        .map(|c| (0, c, 2, 1))
+        .chain([(0, 6, 1, 3), (0, 9, 1, 2), (32, 0, 1, 2)])
+        .collect();
+    assert_eq!(merges, want);
+    let first = [
+        "1", "Balasore", "23.65", "20.81", "3.04", "3.47", "2.78", "0.86", "3.64",
+    ];
+    assert_eq!(anchors(t, 2)[..9], first);
+    assert_eq!(anchors(t, 32)[..3], ["ODISHA", "", "427.80"]);
+}
+
+/// `vertical_header.pdf` (an Excel export): 23 candidates' names set running up the page. The
+/// header row with the names must be camelot's asserted one (its first column, the township
+/// names left of the ruled grid, is outside docgrid's table).
+#[test]
+fn camelot_vertical_header_names() {
+    let Some(sh) = shared() else { return };
+    let dir = sh.join("corpus/pdf/camelot");
+    let found = tables_of(&dir.join("vertical_header.pdf"));
+    let want = read_csv(&dir.join("expected/data_hybrid_vertical_headers.csv"));
+    let names: Vec<String> = want[4][1..].iter().map(|s| squash(s)).collect();
+    assert_eq!(names[0], "Number of Registered voters");
+    let t = &found[0].table;
+    let row = (0..t.rows)
+        .find(|&r| anchors(t, r).first().map(String::as_str) == Some(names[0].as_str()))
+        .expect("a header row starting with the first vertical label");
+    let got: Vec<String> = anchors(t, row).iter().map(|s| squash(s)).collect();
+    assert_eq!(got, names);
+}

@@ -497,6 +497,27 @@ impl Collector {
     }
 }
 
+/// Latin ligatures (U+FB00–U+FB06) spelt out as their letters, as pdftotext and MuPDF do: a
+/// reader searching for "deficit" must find `deﬁcit` (fonts map their fi glyph to U+FB01).
+fn spell_ligatures(text: String) -> String {
+    if !text.chars().any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    for c in text.chars() {
+        match c {
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Quarter turns of an advance vector (top-left origin, y down) from pointing right.
 fn quarter(v: hayro_interpret::kurbo::Vec2) -> u8 {
     if v.x.abs() >= v.y.abs() {
@@ -599,6 +620,7 @@ impl<'a> Device<'a> for Collector {
                 Some(hayro_interpret::hayro_cmap::BfString::String(s)) => s,
                 None => '\u{FFFD}'.to_string(),
             };
+            let text = spell_ligatures(text);
             // The font's advance (1000 units per em) when it has one; otherwise a guess from the
             // script, enough to place gaps between Latin words.
             let own = match &**g {
@@ -618,4 +640,17 @@ impl<'a> Device<'a> for Collector {
     }
     fn pop_clip(&mut self) {}
     fn pop_transparency_group(&mut self) {}
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ligatures_are_spelt_out() {
+        assert_eq!(super::spell_ligatures("\u{FB01}".into()), "fi");
+        assert_eq!(
+            super::spell_ligatures("e\u{FB03}e\u{FB06}".into()),
+            "effiest"
+        );
+        assert_eq!(super::spell_ligatures("年度".into()), "年度");
+    }
 }

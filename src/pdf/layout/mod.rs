@@ -13,6 +13,7 @@ use crate::model::{Block, Heading, Paragraph, Table};
 
 pub use furniture::strip as strip_furniture;
 pub use rotate::upright;
+pub(crate) use rotate::{unturn_glyph, unturn_point};
 
 /// One entry of a page's reading order.
 #[derive(Debug, Clone)]

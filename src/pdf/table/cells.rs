@@ -6,6 +6,7 @@
 
 use super::grid::Frag;
 use crate::pdf::engine::{Glyph, Page};
+use crate::pdf::layout::{unturn_glyph, unturn_point};
 use crate::pdf::text::fold_radical;
 
 /// The least right padding a cell's text keeps from the border (points).
@@ -73,13 +74,39 @@ pub(crate) fn fill(frag: &mut Frag, gs: &[&Glyph]) -> Vec<usize> {
             used.push(gi);
         }
     }
-    let xs = frag.xs.clone();
+    let (xs, ys) = (frag.xs.clone(), frag.ys.clone());
     for (cell, list) in frag.cells.iter_mut().zip(per) {
         let x0 = xs.get(cell.col).copied().unwrap_or(0.0);
         let x1 = xs.get(cell.col + cell.col_span).copied().unwrap_or(x0);
-        (cell.text, cell.room, cell.lead) = cell_text(list, x0, x1);
+        let y0 = ys.get(cell.row).copied().unwrap_or(0.0);
+        let y1 = ys.get(cell.row + cell.row_span).copied().unwrap_or(y0);
+        (cell.text, cell.room, cell.lead) = turned_text(list, (x0, y0, x1, y1));
     }
     used
+}
+
+/// The cell's text read in its glyphs' most common direction: a label set sideways in a narrow
+/// header cell (running up, as Excel and Word rotate it, or down) is turned upright first, so
+/// that its lines come out as lines rather than one character per line in reverse.
+fn turned_text(gs: Vec<&Glyph>, (x0, y0, x1, y1): (f32, f32, f32, f32)) -> (String, f32, f32) {
+    let mut count = [0usize; 4];
+    for g in &gs {
+        if let Some(c) = count.get_mut(usize::from(g.quarter & 3)) {
+            *c += 1;
+        }
+    }
+    // Ties go to upright text (the first of the maxima).
+    let q = (1..4).fold(0, |best, q| if count[q] > count[best] { q } else { best });
+    if q == 0 {
+        return cell_text(gs, x0, x1);
+    }
+    let q = q as u8;
+    let turned: Vec<Glyph> = gs.iter().map(|g| unturn_glyph(g, q, (0.0, 0.0))).collect();
+    let (a, b) = (
+        unturn_point(q, (0.0, 0.0), (x0, y0)),
+        unturn_point(q, (0.0, 0.0), (x1, y1)),
+    );
+    cell_text(turned.iter().collect(), a.0.min(b.0), a.0.max(b.0))
 }
 
 /// One line of a cell.

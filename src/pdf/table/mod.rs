@@ -12,7 +12,7 @@ mod rules;
 mod stitch;
 mod stream;
 
-use super::engine::Page;
+use super::engine::{Glyph, Page};
 use crate::limits::Limits;
 use crate::model::Table;
 use crate::table::grid::{CellSpec, GridBuilder, VMerge};
@@ -57,14 +57,17 @@ pub fn detect(pages: &[Page]) -> Vec<Found> {
         let rs = rules::rulings(page);
         let mut fs = grid::frames(&rs, i);
         let gs = cells::glyphs(page);
+        // Rows and columns are read from upright text only: a sideways label is one tall
+        // column of glyphs, each on its own baseline, and would cut a row at every character.
+        let upright: Vec<&Glyph> = gs.iter().copied().filter(|g| g.quarter == 0).collect();
         for f in &mut fs {
-            refine::refine(f, &gs);
+            refine::refine(f, &upright);
             cells::fill(f, &gs);
         }
         // Rules with no text between them are a chart or a drawing, not a table.
         fs.retain(|f| f.cells.iter().any(|c| !c.text.is_empty()));
         let claimed: Vec<(f32, f32, f32, f32)> = fs.iter().map(Frag::bbox).collect();
-        fs.extend(stream::tables(i, &gs, &claimed));
+        fs.extend(stream::tables(i, &upright, &claimed));
         fs.sort_by(|a, b| a.bbox().1.total_cmp(&b.bbox().1));
         frags.extend(fs);
     }
