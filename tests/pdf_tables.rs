@@ -662,9 +662,10 @@ fn camelot_agstat_sideways_header() {
     assert_eq!(anchors(t, 32)[..3], ["ODISHA", "", "427.80"]);
 }
 
-/// `vertical_header.pdf` (an Excel export): 23 candidates' names set running up the page. The
-/// header row with the names must be camelot's asserted one (its first column, the township
-/// names left of the ruled grid, is outside docgrid's table).
+/// `vertical_header.pdf` (an Excel export): 23 candidates' names set running up the page, and
+/// boxed rows with a 5 pt gap between them (double rules). The header row with the names and the
+/// 12 rows of votes under it must be camelot's asserted ones, with no empty spacer row between
+/// (camelot's first column, the township names left of the ruled grid, is outside the table).
 #[test]
 fn camelot_vertical_header_names() {
     let Some(sh) = shared() else { return };
@@ -679,4 +680,10 @@ fn camelot_vertical_header_names() {
         .expect("a header row starting with the first vertical label");
     let got: Vec<String> = anchors(t, row).iter().map(|s| squash(s)).collect();
     assert_eq!(got, names);
+    assert_eq!(t.rows, row + 13);
+    for k in 1..=12 {
+        let want: Vec<String> = want[4 + k][1..].iter().map(|s| squash(s)).collect();
+        let got: Vec<String> = anchors(t, row + k).iter().map(|s| squash(s)).collect();
+        assert_eq!(got, want, "votes row {k}");
+    }
 }

@@ -9,6 +9,7 @@ mod cells;
 mod grid;
 mod refine;
 mod rules;
+mod slivers;
 mod stitch;
 mod stream;
 
@@ -61,6 +62,7 @@ pub fn detect(pages: &[Page]) -> Vec<Found> {
         // column of glyphs, each on its own baseline, and would cut a row at every character.
         let upright: Vec<&Glyph> = gs.iter().copied().filter(|g| g.quarter == 0).collect();
         for f in &mut fs {
+            slivers::drop_slivers(f, &gs);
             refine::refine(f, &upright);
             cells::fill(f, &gs);
         }
