@@ -292,3 +292,24 @@ fn sideways_header_text_reads_as_lines_and_cuts_no_rows() {
         ]
     );
 }
+
+#[test]
+fn sideways_margin_text_is_a_paragraph_of_its_own() {
+    // Page 1: a 35-character body line and one running on into page 2 (full width, no
+    // indent there); an arXiv-style stamp runs up the left margin of page 1. The stamp is read
+    // in its own direction and is a paragraph of its own; the body paragraph still joins over
+    // the page break.
+    let full = "甲".repeat(35);
+    let mut p1 = cjk_line(&full, 90.0, 100.0, 12.0);
+    p1.extend(cjk_line(&full, 90.0, 118.0, 12.0));
+    p1.extend(sideways("arXiv:2401.00001v1", (40.0, 600.0), 10.0, 6.0, 3));
+    let p2 = cjk_line("乙乙。", 90.0, 100.0, 12.0);
+    let doc = docgrid::pdf::assemble(&[page(vec![p1]), page(vec![p2])]);
+    assert_eq!(
+        texts(&doc),
+        vec![
+            ("p".to_string(), format!("{full}{full}乙乙。")),
+            ("p".to_string(), "arXiv:2401.00001v1".to_string()),
+        ]
+    );
+}

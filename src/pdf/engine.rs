@@ -497,6 +497,16 @@ impl Collector {
     }
 }
 
+/// A glyph's text as docgrid writes it: ligatures spelt out, and a control character, which is
+/// a broken mapping (a subset font's codes passed through) and never text, written as unmapped
+/// (U+FFFD, with the `pdf.unmapped_glyphs` warning) rather than as garbage.
+fn clean(text: String) -> String {
+    if text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+        return '\u{FFFD}'.to_string();
+    }
+    spell_ligatures(text)
+}
+
 /// Latin ligatures (U+FB00–U+FB06) spelt out as their letters, as pdftotext and MuPDF do: a
 /// reader searching for "deficit" must find `deﬁcit` (fonts map their fi glyph to U+FB01).
 fn spell_ligatures(text: String) -> String {
@@ -620,7 +630,7 @@ impl<'a> Device<'a> for Collector {
                 Some(hayro_interpret::hayro_cmap::BfString::String(s)) => s,
                 None => '\u{FFFD}'.to_string(),
             };
-            let text = spell_ligatures(text);
+            let text = clean(text);
             // The font's advance (1000 units per em) when it has one; otherwise a guess from the
             // script, enough to place gaps between Latin words.
             let own = match &**g {
@@ -652,5 +662,13 @@ mod tests {
             "effiest"
         );
         assert_eq!(super::spell_ligatures("年度".into()), "年度");
+    }
+
+    #[test]
+    fn control_characters_are_unmapped() {
+        assert_eq!(super::clean("\u{18}".into()), "\u{FFFD}");
+        assert_eq!(super::clean("a\u{7F}".into()), "\u{FFFD}");
+        assert_eq!(super::clean("\u{FB02}".into()), "fl");
+        assert_eq!(super::clean(" ".into()), " ");
     }
 }

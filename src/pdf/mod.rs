@@ -79,16 +79,32 @@ pub fn assemble_with(pages: &[Page], found: Vec<table::Found>) -> Document {
                 .filter(|r| r.1.page == i)
                 .map(|r| &r.1)
                 .collect();
-            // Sideways glyphs left on a turned page (a rotated label) would read one
-            // character per line; they still count for tables.
-            text::lines_of(p.glyphs.iter().filter(|g| g.quarter == 0).filter(|g| {
+            let free = |g: &&engine::Glyph| {
                 let (cx, cy) = ((g.bbox.0 + g.bbox.2) / 2.0, (g.bbox.1 + g.bbox.3) / 2.0);
                 !here.iter().any(|r| r.contains(cx, cy))
-            }))
+            };
+            let upright = p.glyphs.iter().filter(|g| g.quarter == 0).filter(free);
+            let mut ls = text::lines_of(upright);
+            // Sideways glyphs left on an upright page (a margin stamp, a rotated caption) are
+            // read in their own direction.
+            ls.extend(layout::sideways_lines(
+                p.glyphs.iter().filter(|g| g.quarter != 0).filter(free),
+            ));
+            ls
         })
         .collect();
     layout::strip_furniture(pages, &mut lines);
-    let items = layout::order(pages, lines, &regions);
+    // Sideways lines stay out of column detection and join no paragraph: they follow their
+    // page's text.
+    let side: Vec<Vec<text::Line>> = lines
+        .iter_mut()
+        .map(|ls| {
+            let (side, rest) = std::mem::take(ls).into_iter().partition(|l| l.sideways);
+            *ls = rest;
+            side
+        })
+        .collect();
+    let items = layout::with_sideways(layout::order(pages, lines, &regions), side);
     doc.blocks = layout::blocks(&items, found.into_iter().map(|f| Some(f.table)).collect());
     doc
 }

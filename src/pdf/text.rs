@@ -22,6 +22,9 @@ pub struct Line {
     /// Lines sharing a baseline share this number (per call of [`lines`]), so that pieces split
     /// at a wide gap can be put back together outside multi-column text.
     pub row: usize,
+    /// Set sideways on an upright page (a margin stamp, a rotated caption): its text reads in
+    /// its own direction and its box is the page's; a paragraph of its own.
+    pub sideways: bool,
 }
 
 /// Folds Kangxi radicals (U+2F00–U+2FD5, Chromium's mapping for common ideographs) and a few
@@ -197,6 +200,7 @@ fn make_line(gs: &[Glyph], row: usize) -> Option<Line> {
         size,
         bold,
         row,
+        sideways: false,
     })
 }
 

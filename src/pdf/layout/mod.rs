@@ -13,7 +13,7 @@ use crate::model::{Block, Heading, Paragraph, Table};
 
 pub use furniture::strip as strip_furniture;
 pub use rotate::upright;
-pub(crate) use rotate::{unturn_glyph, unturn_point};
+pub(crate) use rotate::{sideways_lines, unturn_glyph, unturn_point};
 
 /// One entry of a page's reading order.
 #[derive(Debug, Clone)]
@@ -50,6 +50,32 @@ pub fn order(
         let here: Vec<(usize, Region, bool)> =
             regions.iter().filter(|r| r.1.page == i).copied().collect();
         out.extend(columns::order(i, width, ls, &here));
+    }
+    out
+}
+
+/// Adds each page's sideways lines (`side[i]` for page `i`) after that page's other lines.
+pub fn with_sideways(items: Vec<Item>, side: Vec<Vec<Line>>) -> Vec<Item> {
+    let mut out = Vec::with_capacity(items.len());
+    let mut side = side.into_iter().enumerate().peekable();
+    for it in items {
+        if let Item::Line { page, .. } = &it {
+            while let Some((i, ls)) = side.next_if(|(i, _)| i < page) {
+                out.extend(ls.into_iter().map(|line| Item::Line {
+                    line,
+                    page: i,
+                    column: None,
+                }));
+            }
+        }
+        out.push(it);
+    }
+    for (i, ls) in side {
+        out.extend(ls.into_iter().map(|line| Item::Line {
+            line,
+            page: i,
+            column: None,
+        }));
     }
     out
 }

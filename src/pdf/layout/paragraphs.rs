@@ -47,7 +47,7 @@ impl Measure {
             items.iter().filter_map(|i| match i {
                 Item::Line {
                     line, column: None, ..
-                } => Some(line),
+                } if !line.sideways => Some(line),
                 _ => None,
             })
         };
@@ -62,7 +62,12 @@ impl Measure {
             }] = w
             {
                 let g = b.y0 - a.y1;
-                if pa == pb && g >= 0.0 && (a.size - b.size).abs() < 0.5 {
+                if pa == pb
+                    && !a.sideways
+                    && !b.sideways
+                    && g >= 0.0
+                    && (a.size - b.size).abs() < 0.5
+                {
                     gaps.push(g);
                 }
             }
@@ -106,6 +111,8 @@ pub fn build(items: &[Item]) -> Vec<Out> {
     let mut out: Vec<Out> = Vec::new();
     // The previous line, while the paragraph it belongs to is still open.
     let mut prev: Option<(&Line, usize, Column)> = None;
+    // Index in `out` of the paragraph `prev` belongs to.
+    let mut open: Option<usize> = None;
     for it in items {
         let (l, page, column) = match it {
             Item::Table { table, first } => {
@@ -113,6 +120,19 @@ pub fn build(items: &[Item]) -> Vec<Out> {
                     out.push(Out::Table(*table));
                 }
                 prev = None;
+                open = None;
+                continue;
+            }
+            // A sideways line is a paragraph of its own that leaves the open one open: a
+            // margin stamp between two pages must not cut a paragraph running over the break.
+            Item::Line { line, page, .. } if line.sideways => {
+                out.push(Out::Para(Para {
+                    text: line.text.clone(),
+                    page: *page,
+                    size: line.size,
+                    bold: line.bold,
+                    lines: 1,
+                }));
                 continue;
             }
             Item::Line { line, page, column } => (line, *page, *column),
@@ -136,7 +156,7 @@ pub fn build(items: &[Item]) -> Vec<Out> {
                 }
             }
         };
-        match out.last_mut() {
+        match open.and_then(|i| out.get_mut(i)) {
             Some(Out::Para(b)) if joins => {
                 let space = !b.text.ends_with(is_cjk) && !l.text.starts_with(is_cjk);
                 if space && !b.text.ends_with(' ') {
@@ -146,13 +166,16 @@ pub fn build(items: &[Item]) -> Vec<Out> {
                 b.lines += 1;
                 b.bold &= l.bold;
             }
-            _ => out.push(Out::Para(Para {
-                text: l.text.clone(),
-                page,
-                size: l.size,
-                bold: l.bold,
-                lines: 1,
-            })),
+            _ => {
+                out.push(Out::Para(Para {
+                    text: l.text.clone(),
+                    page,
+                    size: l.size,
+                    bold: l.bold,
+                    lines: 1,
+                }));
+                open = Some(out.len() - 1);
+            }
         }
         prev = Some((l, page, column));
     }

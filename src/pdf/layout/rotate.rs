@@ -3,6 +3,7 @@
 //! before tables and lines are looked for: rows then come out as rows, not as columns.
 
 use crate::pdf::engine::{Glyph, Page, Segment};
+use crate::pdf::text::{lines_of, Line};
 
 /// The page turned so that its most common glyph direction is upright; `None` when it already is.
 pub fn upright(page: &Page) -> Option<Page> {
@@ -59,5 +60,39 @@ pub(crate) fn unturn_glyph(g: &Glyph, q: u8, size: (f32, f32)) -> Glyph {
         // Wrapping subtraction modulo 4.
         quarter: (g.quarter + 4 - (q & 3)) & 3,
         ..g.clone()
+    }
+}
+
+/// Lines of glyphs set sideways on an upright page, each read in its own direction, with its box
+/// in page coordinates (a tall narrow box for text running up or down).
+pub(crate) fn sideways_lines<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> Vec<Line> {
+    let mut by_turn: [Vec<Glyph>; 4] = Default::default();
+    for g in glyphs {
+        let q = g.quarter & 3;
+        if q != 0 {
+            if let Some(v) = by_turn.get_mut(usize::from(q)) {
+                v.push(unturn_glyph(g, q, (0.0, 0.0)));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (q, gs) in (0u8..).zip(by_turn) {
+        for mut l in lines_of(&gs) {
+            let (a, b) = (turn_back(q, (l.x0, l.y0)), turn_back(q, (l.x1, l.y1)));
+            (l.x0, l.y0, l.x1, l.y1) = (a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1));
+            l.sideways = true;
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// The inverse of [`unturn_point`] for a size of `(0, 0)`.
+fn turn_back(q: u8, (x, y): (f32, f32)) -> (f32, f32) {
+    match q & 3 {
+        0 => (x, y),
+        1 => (-y, x),
+        2 => (-x, -y),
+        _ => (y, -x),
     }
 }
