@@ -175,14 +175,69 @@ fn with_extent(mut b: Vec<f32>, crossing: &[Rule]) -> Vec<f32> {
     b
 }
 
-/// Whether rules at `pos` (within [`TOL`]) cover at least half of `[a, b]`.
-fn drawn(rules: &[Rule], pos: f32, a: f32, b: f32) -> bool {
-    let covered: f32 = rules
-        .iter()
-        .filter(|r| (r.pos - pos).abs() <= TOL)
-        .map(|r| r.overlap(a, b))
-        .sum();
-    covered >= 0.5 * (b - a)
+/// For each boundary, the rules within [`TOL`] of it merged into disjoint intervals along the
+/// boundary with running lengths: whether an edge is drawn is then a binary search, not a pass
+/// over every rule of the frame (which made a fuzzed page of 10,000 rules take 0.4 s).
+struct Drawn {
+    /// Per boundary: disjoint `(from, to)` intervals in order.
+    spans: Vec<Vec<(f32, f32)>>,
+    /// Per boundary: `cum[k]` is the length of the first `k` intervals.
+    cum: Vec<Vec<f64>>,
+}
+
+impl Drawn {
+    fn new(rules: &[Rule], bounds: &[f32]) -> Drawn {
+        let mut sorted: Vec<&Rule> = rules.iter().collect();
+        sorted.sort_by(|a, b| a.pos.total_cmp(&b.pos));
+        let (mut spans, mut cum) = (Vec::new(), Vec::new());
+        for &b in bounds {
+            let lo = sorted.partition_point(|r| r.pos < b - TOL);
+            let hi = sorted.partition_point(|r| r.pos <= b + TOL);
+            let mut iv: Vec<(f32, f32)> = sorted
+                .get(lo..hi)
+                .unwrap_or_default()
+                .iter()
+                .map(|r| (r.from, r.to))
+                .collect();
+            iv.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut merged: Vec<(f32, f32)> = Vec::with_capacity(iv.len());
+            for (from, to) in iv {
+                match merged.last_mut() {
+                    Some(last) if from <= last.1 => last.1 = last.1.max(to),
+                    _ => merged.push((from, to)),
+                }
+            }
+            let mut c = Vec::with_capacity(merged.len() + 1);
+            c.push(0.0);
+            let mut total = 0.0f64;
+            for (from, to) in &merged {
+                total += f64::from((to - from).max(0.0));
+                c.push(total);
+            }
+            spans.push(merged);
+            cum.push(c);
+        }
+        Drawn { spans, cum }
+    }
+
+    /// Whether the rules at boundary `i` cover at least half of `[a, b]`.
+    fn at(&self, i: usize, a: f32, b: f32) -> bool {
+        let (Some(sp), Some(cum)) = (self.spans.get(i), self.cum.get(i)) else {
+            return false;
+        };
+        let k = sp.partition_point(|s| s.1 <= a);
+        let m = sp.partition_point(|s| s.0 < b);
+        let (Some(first), Some(last)) = (sp.get(k), m.checked_sub(1).and_then(|j| sp.get(j)))
+        else {
+            return false;
+        };
+        if k >= m {
+            return false;
+        }
+        let full = cum.get(m).copied().unwrap_or(0.0) - cum.get(k).copied().unwrap_or(0.0);
+        let clipped = f64::from((a - first.0).max(0.0)) + f64::from((last.1 - b).max(0.0));
+        full - clipped >= 0.5 * f64::from(b - a)
+    }
 }
 
 fn frame(hs: &[Rule], vs: &[Rule], page: usize) -> Option<Frag> {
@@ -197,9 +252,10 @@ fn frame(hs: &[Rule], vs: &[Rule], page: usize) -> Option<Frag> {
     }
     let at = |v: &[f32], i: usize| v.get(i).copied().unwrap_or(0.0);
     // right[r][c]: edge between (r, c) and (r, c+1); bottom[r][c]: between (r, c) and (r+1, c).
-    let right = |r: usize, c: usize| drawn(vs, at(&xs, c + 1), at(&ys, r), at(&ys, r + 1));
+    let (vd, hd) = (Drawn::new(vs, &xs), Drawn::new(hs, &ys));
+    let right = |r: usize, c: usize| vd.at(c + 1, at(&ys, r), at(&ys, r + 1));
     let right: Vec<bool> = (0..nr * nc).map(|i| right(i / nc, i % nc)).collect();
-    let bottom = |r: usize, c: usize| drawn(hs, at(&ys, r + 1), at(&xs, c), at(&xs, c + 1));
+    let bottom = |r: usize, c: usize| hd.at(r + 1, at(&xs, c), at(&xs, c + 1));
     let bottom: Vec<bool> = (0..nr * nc).map(|i| bottom(i / nc, i % nc)).collect();
     let is = |v: &[bool], r: usize, c: usize| v.get(r * nc + c).copied().unwrap_or(true);
     let mut owned = vec![false; nr * nc];

@@ -19,19 +19,69 @@ const MIN_LINES: usize = 3;
 /// Least gap (em) between two pieces of text in a spanning cell for splitting it.
 const SPLIT_GAP: f32 = 1.0;
 
-/// The text rows of the glyphs whose centre lies in the box.
-fn rows_within(gs: &[&Glyph], (x0, y0, x1, y1): (f32, f32, f32, f32)) -> Vec<Row> {
-    let band: Vec<&Glyph> = gs
-        .iter()
-        .copied()
-        .filter(|g| inside(g, x0, y0, x1, y1))
-        .collect();
-    rows(&band)
+/// A frame's glyphs by centre, sorted on y and on x: each band looked at (a grid row, a grid
+/// column, a cell) is found by binary search. Scanning every glyph of the page for each band was
+/// quadratic: a fuzzed page of 10,000 grid columns took seconds.
+struct Centres<'a> {
+    /// (centre y, content order, glyph), ascending.
+    by_y: Vec<(f32, usize, &'a Glyph)>,
+    /// (centre x, content order, glyph), ascending.
+    by_x: Vec<(f32, usize, &'a Glyph)>,
 }
 
-fn inside(g: &Glyph, x0: f32, y0: f32, x1: f32, y1: f32) -> bool {
-    let (cx, cy) = ((g.bbox.0 + g.bbox.2) / 2.0, (g.bbox.1 + g.bbox.3) / 2.0);
-    cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1
+fn centre(g: &Glyph) -> (f32, f32) {
+    ((g.bbox.0 + g.bbox.2) / 2.0, (g.bbox.1 + g.bbox.3) / 2.0)
+}
+
+impl<'a> Centres<'a> {
+    fn new(gs: &[&'a Glyph], (x0, y0, x1, y1): (f32, f32, f32, f32)) -> Centres<'a> {
+        let mut by_y = Vec::new();
+        let mut by_x = Vec::new();
+        for (i, g) in gs.iter().copied().enumerate() {
+            let (cx, cy) = centre(g);
+            if cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1 {
+                by_y.push((cy, i, g));
+                by_x.push((cx, i, g));
+            }
+        }
+        by_y.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        by_x.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        Centres { by_y, by_x }
+    }
+
+    /// The glyphs whose centre lies in the box (edges included), in content order.
+    fn within(&self, (x0, y0, x1, y1): (f32, f32, f32, f32)) -> Vec<&'a Glyph> {
+        let range = |v: &[(f32, usize, &'a Glyph)], lo: f32, hi: f32| {
+            (
+                v.partition_point(|e| e.0 < lo),
+                v.partition_point(|e| e.0 <= hi),
+            )
+        };
+        let (ya, yb) = range(&self.by_y, y0, y1);
+        let (xa, xb) = range(&self.by_x, x0, x1);
+        // Walk the narrower band and test the other coordinate.
+        let band = if yb.saturating_sub(ya) <= xb.saturating_sub(xa) {
+            self.by_y.get(ya..yb)
+        } else {
+            self.by_x.get(xa..xb)
+        };
+        let mut hits: Vec<(usize, &'a Glyph)> = band
+            .unwrap_or_default()
+            .iter()
+            .filter(|e| {
+                let (cx, cy) = centre(e.2);
+                cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1
+            })
+            .map(|e| (e.1, e.2))
+            .collect();
+        hits.sort_by_key(|h| h.0);
+        hits.into_iter().map(|h| h.1).collect()
+    }
+
+    /// The text rows of the glyphs whose centre lies in the box.
+    fn rows_within(&self, b: (f32, f32, f32, f32)) -> Vec<Row> {
+        rows(&self.within(b))
+    }
 }
 
 fn at(v: &[f32], i: usize) -> f32 {
@@ -40,23 +90,24 @@ fn at(v: &[f32], i: usize) -> f32 {
 
 /// Cuts rows and splits spans where the text shows structure the rules do not draw.
 pub(crate) fn refine(f: &mut Frag, gs: &[&Glyph]) {
+    let gs = Centres::new(gs, f.bbox());
     let mut r = 0;
     while r < f.rows() {
-        r += 1 + cut_row(f, r, gs);
+        r += 1 + cut_row(f, r, &gs);
     }
     let mut c = 0;
     while c < f.cols() {
-        c += 1 + add_columns(f, c, gs);
+        c += 1 + add_columns(f, c, &gs);
     }
-    split_columns(f, gs);
+    split_columns(f, &gs);
 }
 
 /// Cuts grid row `r` at its text lines when two or more single-row cells hold a line on each of
 /// at least [`MIN_LINES`] of them; returns the rows added.
-fn cut_row(f: &mut Frag, r: usize, gs: &[&Glyph]) -> usize {
+fn cut_row(f: &mut Frag, r: usize, gs: &Centres<'_>) -> usize {
     let (y0, y1) = (at(&f.ys, r), at(&f.ys, r + 1));
     let (x0, x1) = (at(&f.xs, 0), at(&f.xs, f.cols()));
-    let lines = rows_within(gs, (x0, y0, x1, y1));
+    let lines = gs.rows_within((x0, y0, x1, y1));
     if lines.len() < MIN_LINES {
         return 0;
     }
@@ -114,10 +165,10 @@ fn cut_row(f: &mut Frag, r: usize, gs: &[&Glyph]) -> usize {
 
 /// Adds the whitespace rivers running down grid column `c` as column boundaries (cells across
 /// them span, until [`split_columns`] looks at their text); returns the columns added.
-fn add_columns(f: &mut Frag, c: usize, gs: &[&Glyph]) -> usize {
+fn add_columns(f: &mut Frag, c: usize, gs: &Centres<'_>) -> usize {
     let (x0, x1) = (at(&f.xs, c), at(&f.xs, c + 1));
     let (y0, y1) = (at(&f.ys, 0), at(&f.ys, f.rows()));
-    let lines = rows_within(gs, (x0, y0, x1, y1));
+    let lines = gs.rows_within((x0, y0, x1, y1));
     // Characters spread across a cell (distributed alignment) are not columns.
     let rich = lines
         .iter()
@@ -235,7 +286,7 @@ fn columns_of(f: &Frag, c: &FCell, lines: &[Row]) -> Option<Vec<usize>> {
 }
 
 /// Splits spanning cells whose text pieces stand in separate grid columns.
-fn split_columns(f: &mut Frag, gs: &[&Glyph]) {
+fn split_columns(f: &mut Frag, gs: &Centres<'_>) {
     let mut cells = Vec::with_capacity(f.cells.len());
     for c in std::mem::take(&mut f.cells) {
         if c.col_span < 2 {
@@ -244,12 +295,7 @@ fn split_columns(f: &mut Frag, gs: &[&Glyph]) {
         }
         let (x0, x1) = (at(&f.xs, c.col), at(&f.xs, c.col + c.col_span));
         let (y0, y1) = (at(&f.ys, c.row), at(&f.ys, c.row + c.row_span));
-        let mine: Vec<&Glyph> = gs
-            .iter()
-            .copied()
-            .filter(|g| inside(g, x0, y0, x1, y1))
-            .collect();
-        let lines = rows(&mine);
+        let lines = gs.rows_within((x0, y0, x1, y1));
         let cols = columns_of(f, &c, &lines).unwrap_or_default();
         let mut distinct = cols.clone();
         distinct.sort_unstable();

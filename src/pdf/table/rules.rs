@@ -27,13 +27,6 @@ pub(crate) struct Rule {
     pub to: f32,
 }
 
-impl Rule {
-    /// Length of `[a, b]` this rule covers.
-    pub fn overlap(&self, a: f32, b: f32) -> f32 {
-        (self.to.min(b) - self.from.max(a)).max(0.0)
-    }
-}
-
 /// The rules of one page.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Rulings {

@@ -121,13 +121,13 @@ fn table(page: usize, block: &[Row]) -> Option<Frag> {
                 None => {}
             }
         }
-        // A chunk spanning into a slot another chunk holds stops before it.
-        for k in 0..nc {
-            let next = (k + 1..nc)
-                .find(|j| slots.get(*j).is_some_and(Option::is_some))
-                .unwrap_or(nc);
+        // A chunk spanning into a slot another chunk holds stops before it (right to left, so
+        // that the next held slot is known without a search: a row is linear in its columns).
+        let mut next = nc;
+        for k in (0..nc).rev() {
             if let Some(Some((end, _, _))) = slots.get_mut(k) {
                 *end = (*end).min(next - 1).max(k);
+                next = k;
             }
         }
         grid.push(slots);

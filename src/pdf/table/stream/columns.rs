@@ -92,8 +92,16 @@ pub(crate) fn span(xs: &[f32], x0: f32, x1: f32) -> (usize, usize) {
         );
         x1.min(b) - x0.max(a) > 0.5
     };
-    let first = (0..n).find(|&k| reach(k));
-    let last = (0..n).rev().find(|&k| reach(k));
+    // Only columns from the first ending past x0 + 0.5 to the last starting before x1 - 0.5 can
+    // reach (boundaries ascend); a binary search finds them, as a page may have thousands of
+    // columns. Columns are at least a river apart, so the scans inside stop at once.
+    let lo = xs
+        .partition_point(|b| *b <= x0 + 0.5)
+        .saturating_sub(1)
+        .min(n);
+    let hi = xs.partition_point(|b| *b < x1 - 0.5).min(n);
+    let first = (lo..hi).find(|&k| reach(k));
+    let last = (lo..hi).rev().find(|&k| reach(k));
     match (first, last) {
         (Some(a), Some(b)) => (a, b),
         _ => {
