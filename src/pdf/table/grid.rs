@@ -10,8 +10,9 @@ use super::rules::{Rule, Rulings, SNAP};
 
 /// How far (points) a rule may miss a boundary or another rule and still meet it.
 pub(crate) const TOL: f32 = 3.0;
-/// Frames with more grid positions than this are hatching or charts, not tables.
-const MAX_POSITIONS: usize = 250_000;
+/// Frames with more grid positions than this are hatching or charts, not tables (line-less
+/// tables are held to it too: it bounds the memory of one table's grid).
+pub(crate) const MAX_POSITIONS: usize = 250_000;
 /// Pages with more rule pairs than this are drawings; their frames are not searched.
 const MAX_PAIRS: usize = 40_000_000;
 

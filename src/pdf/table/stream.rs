@@ -8,7 +8,7 @@
 pub(crate) mod columns;
 pub(crate) mod rows;
 
-use super::grid::{FCell, Frag};
+use super::grid::{FCell, Frag, MAX_POSITIONS};
 use crate::pdf::engine::Glyph;
 use rows::Row;
 
@@ -101,7 +101,9 @@ fn table(page: usize, block: &[Row]) -> Option<Frag> {
     }
     let xs = columns::boundaries(block)?;
     let nc = xs.len().checked_sub(1)?;
-    if nc < 2 {
+    // A slot per row and column is allocated below: text spread over thousands of columns and
+    // rows (no real table; a fuzzed page had 10,858 columns) must not cost gigabytes.
+    if nc < 2 || block.len().saturating_mul(nc) > MAX_POSITIONS {
         return None;
     }
     // Per row, per column: the text placed there and the columns its chunk covers.
@@ -199,4 +201,43 @@ fn plausible(grid: &[Vec<Slot>], nc: usize) -> bool {
     let n_wordy = wordy.iter().filter(|w| **w).count();
     // Page text in columns, or a list (markers, then runs of words).
     !(n_wordy >= 2 || (nc <= 3 && wordy.last().copied().unwrap_or(false)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rows::{Chunk, Row};
+    use super::*;
+
+    /// `n` rows of `cols` one-digit chunks 10 pt apart, 12 pt between rows.
+    fn block(n: usize, cols: usize) -> Vec<Row> {
+        (0..n)
+            .map(|r| Row {
+                y0: 12.0 * r as f32,
+                y1: 12.0 * r as f32 + 8.0,
+                size: 8.0,
+                chunks: (0..cols)
+                    .map(|c| Chunk {
+                        text: "7".into(),
+                        x0: 10.0 * c as f32,
+                        x1: 10.0 * c as f32 + 4.0,
+                        words: 1,
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_grid_of_digits_is_a_table() {
+        let f = table(0, &block(4, 5)).expect("a 4 x 5 table");
+        assert_eq!((f.rows(), f.cols()), (4, 5));
+        assert!(f.cells.iter().all(|c| c.text == "7"));
+    }
+
+    #[test]
+    fn more_positions_than_a_ruled_frame_may_have_is_no_table() {
+        // 501 x 500 = 250,500 positions, just over the bound.
+        assert!(table(0, &block(501, 500)).is_none());
+        assert!(table(0, &block(500, 500)).is_some());
+    }
 }
