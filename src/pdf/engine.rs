@@ -84,6 +84,16 @@ pub struct Glyph {
     pub quarter: u8,
 }
 
+impl Glyph {
+    /// Centre of the bounding box: which cell, region or band a glyph belongs to.
+    pub fn centre(&self) -> (f32, f32) {
+        (
+            (self.bbox.0 + self.bbox.2) / 2.0,
+            (self.bbox.1 + self.bbox.3) / 2.0,
+        )
+    }
+}
+
 /// A straight drawn segment, for ruling detection. A stroked path gives its straight pieces; a
 /// thin filled rectangle (how Word, Excel and WPS paint borders) gives its centre line, so that
 /// both read the same; any other filled shape gives its outline as [`SegmentPaint::FillEdge`].

@@ -80,7 +80,7 @@ pub fn assemble_with(pages: &[Page], found: Vec<table::Found>) -> Document {
                 .map(|r| &r.1)
                 .collect();
             let free = |g: &&engine::Glyph| {
-                let (cx, cy) = ((g.bbox.0 + g.bbox.2) / 2.0, (g.bbox.1 + g.bbox.3) / 2.0);
+                let (cx, cy) = g.centre();
                 !here.iter().any(|r| r.contains(cx, cy))
             };
             let upright = p.glyphs.iter().filter(|g| g.quarter == 0).filter(free);

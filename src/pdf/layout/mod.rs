@@ -13,7 +13,7 @@ use crate::model::{Block, Heading, Paragraph, Table};
 
 pub use furniture::strip as strip_furniture;
 pub use rotate::upright;
-pub(crate) use rotate::{sideways_lines, unturn_glyph, unturn_point};
+pub(crate) use rotate::{sideways_lines, turn_counts, unturn_glyph, unturn_point};
 
 /// One entry of a page's reading order.
 #[derive(Debug, Clone)]
@@ -56,27 +56,24 @@ pub fn order(
 
 /// Adds each page's sideways lines (`side[i]` for page `i`) after that page's other lines.
 pub fn with_sideways(items: Vec<Item>, side: Vec<Vec<Line>>) -> Vec<Item> {
+    let lines_of = |(page, ls): (usize, Vec<Line>)| {
+        ls.into_iter().map(move |line| Item::Line {
+            line,
+            page,
+            column: None,
+        })
+    };
     let mut out = Vec::with_capacity(items.len());
     let mut side = side.into_iter().enumerate().peekable();
     for it in items {
         if let Item::Line { page, .. } = &it {
-            while let Some((i, ls)) = side.next_if(|(i, _)| i < page) {
-                out.extend(ls.into_iter().map(|line| Item::Line {
-                    line,
-                    page: i,
-                    column: None,
-                }));
+            while let Some(page_lines) = side.next_if(|(i, _)| i < page) {
+                out.extend(lines_of(page_lines));
             }
         }
         out.push(it);
     }
-    for (i, ls) in side {
-        out.extend(ls.into_iter().map(|line| Item::Line {
-            line,
-            page: i,
-            column: None,
-        }));
-    }
+    out.extend(side.flat_map(lines_of));
     out
 }
 

@@ -19,6 +19,19 @@ pub struct Para {
     pub lines: usize,
 }
 
+impl Para {
+    /// A paragraph of one line so far.
+    fn of(l: &Line, page: usize) -> Para {
+        Para {
+            text: l.text.clone(),
+            page,
+            size: l.size,
+            bold: l.bold,
+            lines: 1,
+        }
+    }
+}
+
 /// Paragraphs and tables in reading order.
 #[derive(Debug, Clone)]
 pub enum Out {
@@ -126,13 +139,7 @@ pub fn build(items: &[Item]) -> Vec<Out> {
             // A sideways line is a paragraph of its own that leaves the open one open: a
             // margin stamp between two pages must not cut a paragraph running over the break.
             Item::Line { line, page, .. } if line.sideways => {
-                out.push(Out::Para(Para {
-                    text: line.text.clone(),
-                    page: *page,
-                    size: line.size,
-                    bold: line.bold,
-                    lines: 1,
-                }));
+                out.push(Out::Para(Para::of(line, *page)));
                 continue;
             }
             Item::Line { line, page, column } => (line, *page, *column),
@@ -167,13 +174,7 @@ pub fn build(items: &[Item]) -> Vec<Out> {
                 b.bold &= l.bold;
             }
             _ => {
-                out.push(Out::Para(Para {
-                    text: l.text.clone(),
-                    page,
-                    size: l.size,
-                    bold: l.bold,
-                    lines: 1,
-                }));
+                out.push(Out::Para(Para::of(l, page)));
                 open = Some(out.len() - 1);
             }
         }

@@ -7,12 +7,7 @@ use crate::pdf::text::{lines_of, Line};
 
 /// The page turned so that its most common glyph direction is upright; `None` when it already is.
 pub fn upright(page: &Page) -> Option<Page> {
-    let mut count = [0usize; 4];
-    for g in &page.glyphs {
-        if let Some(c) = count.get_mut(usize::from(g.quarter & 3)) {
-            *c += 1;
-        }
-    }
+    let count = turn_counts(&page.glyphs);
     let (q, n) = count.iter().enumerate().max_by_key(|(_, n)| **n)?;
     if q == 0 || *n <= count[0] {
         return None;
@@ -35,6 +30,17 @@ pub fn upright(page: &Page) -> Option<Page> {
         ..*s
     }));
     Some(out)
+}
+
+/// How many glyphs run in each of the four directions (index: quarter turns clockwise).
+pub(crate) fn turn_counts<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> [usize; 4] {
+    let mut count = [0usize; 4];
+    for g in glyphs {
+        if let Some(c) = count.get_mut(usize::from(g.quarter & 3)) {
+            *c += 1;
+        }
+    }
+    count
 }
 
 /// Maps a point of a `w` × `h` area (y down) so that writing direction `q` (quarter turns

@@ -6,7 +6,7 @@
 
 use super::grid::Frag;
 use crate::pdf::engine::{Glyph, Page};
-use crate::pdf::layout::{unturn_glyph, unturn_point};
+use crate::pdf::layout::{turn_counts, unturn_glyph, unturn_point};
 use crate::pdf::text::fold_radical;
 
 /// The least right padding a cell's text keeps from the border (points).
@@ -31,10 +31,6 @@ pub(crate) fn glyphs(page: &Page) -> Vec<&Glyph> {
         }
     }
     kept
-}
-
-fn centre(g: &Glyph) -> (f32, f32) {
-    ((g.bbox.0 + g.bbox.2) / 2.0, (g.bbox.1 + g.bbox.3) / 2.0)
 }
 
 /// Index of the interval of ascending `bounds` holding `v`, if inside.
@@ -63,7 +59,7 @@ pub(crate) fn fill(frag: &mut Frag, gs: &[&Glyph]) -> Vec<usize> {
     let mut per: Vec<Vec<&Glyph>> = vec![Vec::new(); frag.cells.len()];
     let mut used = Vec::new();
     for (gi, g) in gs.iter().enumerate() {
-        let (cx, cy) = centre(g);
+        let (cx, cy) = g.centre();
         let (Some(c), Some(r)) = (slot(&frag.xs, cx), slot(&frag.ys, cy)) else {
             continue;
         };
@@ -89,12 +85,7 @@ pub(crate) fn fill(frag: &mut Frag, gs: &[&Glyph]) -> Vec<usize> {
 /// header cell (running up, as Excel and Word rotate it, or down) is turned upright first, so
 /// that its lines come out as lines rather than one character per line in reverse.
 fn turned_text(gs: Vec<&Glyph>, (x0, y0, x1, y1): (f32, f32, f32, f32)) -> (String, f32, f32) {
-    let mut count = [0usize; 4];
-    for g in &gs {
-        if let Some(c) = count.get_mut(usize::from(g.quarter & 3)) {
-            *c += 1;
-        }
-    }
+    let count = turn_counts(gs.iter().copied());
     // Ties go to upright text (the first of the maxima).
     let q = (1..4).fold(0, |best, q| if count[q] > count[best] { q } else { best });
     if q == 0 {

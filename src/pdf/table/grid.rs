@@ -226,15 +226,16 @@ impl Drawn {
         let (Some(sp), Some(cum)) = (self.spans.get(i), self.cum.get(i)) else {
             return false;
         };
+        // Intervals k..m are the ones reaching into (a, b).
         let k = sp.partition_point(|s| s.1 <= a);
         let m = sp.partition_point(|s| s.0 < b);
+        if k >= m {
+            return false;
+        }
         let (Some(first), Some(last)) = (sp.get(k), m.checked_sub(1).and_then(|j| sp.get(j)))
         else {
             return false;
         };
-        if k >= m {
-            return false;
-        }
         let full = cum.get(m).copied().unwrap_or(0.0) - cum.get(k).copied().unwrap_or(0.0);
         let clipped = f64::from((a - first.0).max(0.0)) + f64::from((last.1 - b).max(0.0));
         full - clipped >= 0.5 * f64::from(b - a)

@@ -29,16 +29,12 @@ struct Centres<'a> {
     by_x: Vec<(f32, usize, &'a Glyph)>,
 }
 
-fn centre(g: &Glyph) -> (f32, f32) {
-    ((g.bbox.0 + g.bbox.2) / 2.0, (g.bbox.1 + g.bbox.3) / 2.0)
-}
-
 impl<'a> Centres<'a> {
     fn new(gs: &[&'a Glyph], (x0, y0, x1, y1): (f32, f32, f32, f32)) -> Centres<'a> {
         let mut by_y = Vec::new();
         let mut by_x = Vec::new();
         for (i, g) in gs.iter().copied().enumerate() {
-            let (cx, cy) = centre(g);
+            let (cx, cy) = g.centre();
             if cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1 {
                 by_y.push((cy, i, g));
                 by_x.push((cx, i, g));
@@ -69,7 +65,7 @@ impl<'a> Centres<'a> {
             .unwrap_or_default()
             .iter()
             .filter(|e| {
-                let (cx, cy) = centre(e.2);
+                let (cx, cy) = e.2.centre();
                 cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1
             })
             .map(|e| (e.1, e.2))

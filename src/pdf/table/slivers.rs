@@ -13,7 +13,7 @@ pub(crate) fn drop_slivers(f: &mut Frag, gs: &[&Glyph]) {
     let inside: Vec<(f32, f32, f32)> = gs
         .iter()
         .map(|g| {
-            let (cx, cy) = ((g.bbox.0 + g.bbox.2) / 2.0, (g.bbox.1 + g.bbox.3) / 2.0);
+            let (cx, cy) = g.centre();
             (cx, cy, g.size)
         })
         .filter(|&(cx, cy, _)| cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1)

@@ -28,7 +28,7 @@ pub(crate) fn tables(page: usize, gs: &[&Glyph], claimed: &[(f32, f32, f32, f32)
         .iter()
         .copied()
         .filter(|g| {
-            let (cx, cy) = ((g.bbox.0 + g.bbox.2) / 2.0, (g.bbox.1 + g.bbox.3) / 2.0);
+            let (cx, cy) = g.centre();
             !claimed
                 .iter()
                 .any(|r| cx >= r.0 && cx <= r.2 && cy >= r.1 && cy <= r.3)
