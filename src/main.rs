@@ -191,6 +191,7 @@ fn convert(args: &ConvertArgs) -> ExitCode {
         include_headers_footers: args.headers_footers,
         limits: args.limits.limits(),
         password: args.password.clone(),
+        pages: None,
     };
     if let Some(dir) = args.output.as_ref().filter(|_| {
         matches!(args.to, To::Csv | To::Cells | To::Xlsx)
