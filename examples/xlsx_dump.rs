@@ -7,21 +7,19 @@
 use calamine::{open_workbook, Data, Reader, Xlsx};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).ok_or("usage: xlsx_dump FILE.xlsx")?;
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: xlsx_dump FILE.xlsx")?;
     let mut book: Xlsx<_> = open_workbook(&path)?;
-    book.load_merged_regions()?;
-    let mut merges: Vec<(String, String)> = book
-        .merged_regions()
-        .iter()
-        .map(|(sheet, _, d)| {
-            let range = format!("{:?}-{:?}", d.start, d.end);
-            (sheet.clone(), range)
-        })
-        .collect();
-    merges.sort();
     for name in book.sheet_names() {
         println!("sheet {name}");
-        for (_, range) in merges.iter().filter(|(s, _)| *s == name) {
+        let mut merges: Vec<String> = book
+            .merge_cells_by_sheet_name(&name)?
+            .iter()
+            .map(|d| format!("{:?}-{:?}", d.start, d.end))
+            .collect();
+        merges.sort();
+        for range in merges {
             println!("  merge {range}");
         }
         let range = book.worksheet_range(&name)?;

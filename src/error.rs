@@ -17,7 +17,12 @@ pub enum ErrorKind {
     /// The bytes are neither a zip package nor a PDF.
     #[error("not a .docx or .pdf file (unrecognised content)")]
     UnknownFormat,
-    /// An OLE compound file: Office stores password-protected packages this way.
+    /// A file whose kind is known but that no reader reads (yet): a `.doc`, an image, an empty
+    /// file; the message names what it is.
+    #[error("{}", .0.refusal().unwrap_or_default())]
+    NotReadable(crate::sniff::Detected),
+    /// An OLE compound file given to the .docx reader directly: Office stores password-protected
+    /// packages this way.
     #[error("encrypted or legacy Office file (OLE container), not a .docx package")]
     Encrypted,
     /// The zip container is unreadable.

@@ -10,6 +10,7 @@ pub mod limits;
 pub mod model;
 mod options;
 pub mod pdf;
+pub mod reader;
 pub mod report;
 pub mod sniff;
 pub mod table;
@@ -23,9 +24,5 @@ pub use sniff::Format;
 
 /// Converts one document held in memory, sniffing its format from the bytes.
 pub fn convert_bytes(bytes: &[u8], options: &Options) -> Result<Document, Error> {
-    match sniff::sniff(bytes) {
-        Some(Format::Docx) => docx::read(bytes, options),
-        Some(Format::Pdf) => pdf::read(bytes, options),
-        None => Err(Error::new(ErrorKind::UnknownFormat)),
-    }
+    reader::read(bytes, options)
 }
