@@ -101,7 +101,8 @@ fn report_text_matches_truth() {
         let want = truth_paragraphs(&t);
         let doc = docgrid::pdf::read(&bytes, &Options::default()).unwrap();
         let pages = load(&bytes);
-        let untabled = docgrid::pdf::assemble_with(&pages, Vec::new());
+        let untabled =
+            docgrid::pdf::assemble_with(&pages, Vec::new(), &docgrid::Options::default());
         let sim = text_similarity(&doc.blocks, &want);
         let sim_raw = text_similarity(&untabled.blocks, &want);
         report.push_str(&format!(
@@ -297,7 +298,7 @@ fn wps_fake_bold_doubles_are_merged() {
     let bytes = std::fs::read(c.join("reports/huaian_city_2024.pdf")).unwrap();
     let pages = load(&bytes);
     // Tables left in the text: the count below is over the whole page text.
-    let doc = docgrid::pdf::assemble_with(&pages, Vec::new());
+    let doc = docgrid::pdf::assemble_with(&pages, Vec::new(), &docgrid::Options::default());
     let cjk = doc
         .blocks
         .iter()

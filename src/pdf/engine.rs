@@ -6,6 +6,7 @@
 //! drawn paths (ruling lines for tables). lopdf's own extraction yields no Chinese for those fonts, so on
 //! lopdf we would have to write the whole content interpreter and font decoding ourselves.
 
+use crate::PageSelection;
 use hayro_interpret::font::GlyphRun;
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
 use hayro_interpret::kurbo::{Affine, BezPath, PathEl, Point, Rect};
@@ -138,6 +139,9 @@ pub struct Page {
     pub segments: Vec<Segment>,
     /// Images drawn (a scanned page is one image and no glyphs).
     pub images: u32,
+    /// Left out by the caller's page selection: not interpreted, so empty; it keeps its place
+    /// so that page numbers stay the document's.
+    pub omitted: bool,
 }
 
 /// Why a PDF could not be opened.
@@ -177,7 +181,7 @@ pub enum LoadError {
 
 /// [`load_bounded`] with an exceeded bound or an engine crash reported as [`EngineError::Invalid`].
 pub fn load(bytes: &[u8], password: &str, limits: PageLimits) -> Result<Vec<Page>, EngineError> {
-    load_bounded(bytes, password, limits).map_err(|e| match e {
+    load_bounded(bytes, password, limits, None).map_err(|e| match e {
         LoadError::Engine(e) => e,
         LoadError::Limit { .. } | LoadError::Crashed { .. } => EngineError::Invalid,
     })
@@ -196,11 +200,13 @@ fn caught<T>(page: usize, f: impl FnOnce() -> Result<T, LoadError>) -> Result<T,
     })
 }
 
-/// Parses `bytes` and interprets every page into the page model, within `limits`.
+/// Parses `bytes` and interprets every page (or the `selected` ones; the others are empty pages
+/// marked [`Page::omitted`]) into the page model, within `limits`.
 pub fn load_bounded(
     bytes: &[u8],
     password: &str,
     limits: PageLimits,
+    selected: Option<&PageSelection>,
 ) -> Result<Vec<Page>, LoadError> {
     let deadline = guard::Deadline::start(limits.max_seconds);
     let limit = |page: usize| {
@@ -230,6 +236,17 @@ pub fn load_bounded(
     let (mut glyphs, mut segments) = (0u64, 0u64);
     for (i, page) in pdf.pages().iter().enumerate() {
         let n = i + 1;
+        let wanted = u32::try_from(n).is_ok_and(|n| selected.is_none_or(|s| s.contains(n)));
+        if !wanted {
+            let (width, height) = page.render_dimensions();
+            pages.push(Page {
+                width,
+                height,
+                omitted: true,
+                ..Page::default()
+            });
+            continue;
+        }
         deadline.check().map_err(limit(n))?;
         // The page may keep one glyph (segment) more than the document has left, which tells
         // an exceeded document bound from a page that just fills it.

@@ -17,9 +17,9 @@ use engine::{LoadError, Page};
 pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
     let password = options.password.as_deref().unwrap_or("");
     let limits = engine::PageLimits::from_limits(&options.limits);
-    let pages = engine::load_bounded(bytes, password, limits)
+    let pages = engine::load_bounded(bytes, password, limits, options.pages.as_ref())
         .map_err(|e| load_error(e, !password.is_empty()))?;
-    Ok(assemble(&pages))
+    Ok(assemble(&pages, options))
 }
 
 fn load_error(e: LoadError, gave_password: bool) -> Error {
@@ -46,21 +46,22 @@ fn load_error(e: LoadError, gave_password: bool) -> Error {
 
 /// Builds the document from interpreted pages: tables found first, the glyphs inside their
 /// regions kept out of the text, then lines, furniture, reading order, paragraphs, headings.
-pub fn assemble(pages: &[Page]) -> Document {
+/// The options' `include_headers_footers` keeps the furniture as `header`/`footer` paragraphs.
+pub fn assemble(pages: &[Page], options: &Options) -> Document {
     let turned: Vec<Option<Page>> = pages.iter().map(layout::upright).collect();
     if turned.iter().all(Option::is_none) {
-        return assemble_with(pages, table::detect(pages));
+        return assemble_with(pages, table::detect(pages), options);
     }
     let pages: Vec<Page> = turned
         .into_iter()
         .zip(pages)
         .map(|(t, p)| t.unwrap_or_else(|| p.clone()))
         .collect();
-    assemble_with(&pages, table::detect(&pages))
+    assemble_with(&pages, table::detect(&pages), options)
 }
 
 /// [`assemble`] with the tables given (tests measure the text with and without them).
-pub fn assemble_with(pages: &[Page], found: Vec<table::Found>) -> Document {
+pub fn assemble_with(pages: &[Page], found: Vec<table::Found>, options: &Options) -> Document {
     let mut doc = Document::new("pdf");
     doc.source.pages = Some(u32::try_from(pages.len()).unwrap_or(u32::MAX));
     doc.warnings = warnings(pages);
@@ -93,7 +94,7 @@ pub fn assemble_with(pages: &[Page], found: Vec<table::Found>) -> Document {
             ls
         })
         .collect();
-    layout::strip_furniture(pages, &mut lines);
+    let furniture = layout::strip_furniture(pages, &mut lines);
     // Sideways lines stay out of column detection and join no paragraph: they follow their
     // page's text.
     let side: Vec<Vec<text::Line>> = lines
@@ -106,6 +107,9 @@ pub fn assemble_with(pages: &[Page], found: Vec<table::Found>) -> Document {
         .collect();
     let items = layout::with_sideways(layout::order(pages, lines, &regions), side);
     doc.blocks = layout::blocks(&items, found.into_iter().map(|f| Some(f.table)).collect());
+    if options.include_headers_footers {
+        doc.blocks = layout::with_furniture(std::mem::take(&mut doc.blocks), furniture);
+    }
     doc
 }
 

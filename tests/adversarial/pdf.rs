@@ -105,7 +105,7 @@ fn limits(f: impl FnOnce(&mut PageLimits)) -> PageLimits {
 /// `load_bounded` on its own thread, under the time bound, with panics caught.
 fn load(name: &str, bytes: Vec<u8>, limits: PageLimits) -> Result<usize, LoadError> {
     within(name, move || {
-        load_bounded(&bytes, "", limits).map(|p| p.len())
+        load_bounded(&bytes, "", limits, None).map(|p| p.len())
     })
 }
 
@@ -120,7 +120,7 @@ const MIB: u64 = 1 << 20;
 
 #[test]
 fn plain_page_reads_its_text() {
-    let pages = load_bounded(&simple(HELLO), "", PageLimits::default()).unwrap();
+    let pages = load_bounded(&simple(HELLO), "", PageLimits::default(), None).unwrap();
     let text: String = pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
     assert_eq!(text, "Hello");
     assert_eq!(pages.len(), 1);

@@ -11,7 +11,7 @@ use super::table::Region;
 use super::text::Line;
 use crate::model::{Block, Heading, Paragraph, Table};
 
-pub use furniture::strip as strip_furniture;
+pub use furniture::{interleave as with_furniture, strip as strip_furniture, Furniture};
 pub use rotate::upright;
 pub(crate) use rotate::{sideways_lines, turn_counts, unturn_glyph, unturn_point};
 

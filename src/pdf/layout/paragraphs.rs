@@ -151,7 +151,9 @@ pub fn build(items: &[Item]) -> Vec<Out> {
             Some((p, pp, pcol)) => {
                 let (pl, pr) = bounds(&m, pcol);
                 let full = !short(p, pr, pl);
-                if !same_style(p, l) || !full {
+                if !same_style(p, l) || !full || page > pp + 1 {
+                    // A paragraph runs over one page break, not over a page left out (by the
+                    // page selection, or one without text).
                     false
                 } else if pp != page || pcol != column {
                     // Over a page or column break: only the missing indent tells.
