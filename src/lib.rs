@@ -6,6 +6,7 @@
 pub mod batch;
 pub mod docx;
 pub mod error;
+pub mod fixed;
 pub mod limits;
 pub mod model;
 mod options;

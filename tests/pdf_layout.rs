@@ -24,6 +24,7 @@ fn cjk_line(text: &str, x: f32, baseline: f32, size: f32) -> Vec<Glyph> {
                 bold: false,
                 origin: (x0, baseline),
                 quarter: 0,
+                ..Glyph::default()
             }
         })
         .collect()
@@ -155,6 +156,7 @@ fn sideways_page_is_turned_upright() {
                 bold: false,
                 origin: (301.5, y0),
                 quarter: 1,
+                ..Glyph::default()
             }
         })
         .collect();
@@ -173,7 +175,10 @@ fn warnings_for_scanned_pages_and_unmapped_glyphs_not_for_blank_pages() {
     let mut bad = cjk_line("甲乙", 90.0, 100.0, 12.0);
     bad[1].text = "\u{FFFD}".into();
     let scan = Page {
-        images: 1,
+        images: vec![docgrid::fixed::ImageBox {
+            bbox: (0.0, 0.0, 595.0, 842.0),
+            pixels: (2480, 3508),
+        }],
         ..page(vec![])
     };
     let blank = page(vec![]);
@@ -221,6 +226,7 @@ fn sideways(text: &str, (ox, oy): (f32, f32), size: f32, advance: f32, quarter: 
                 bold: false,
                 origin,
                 quarter,
+                ..Glyph::default()
             }
         })
         .collect()

@@ -5,53 +5,13 @@
 use docgrid::model::{Block, Document};
 use docgrid::{convert_bytes, Options, PageSelection};
 
-/// A PDF with one page per content stream (A4, Helvetica as /F1), exact xref table.
-fn pdf(pages: &[String]) -> Vec<u8> {
-    let n = pages.len();
-    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
-    let mut objs: Vec<Vec<u8>> = vec![
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")).into_bytes(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-            .to_vec(),
-    ];
-    for (i, content) in pages.iter().enumerate() {
-        objs.push(
-            format!(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
-                 /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
-                5 + 2 * i
-            )
-            .into_bytes(),
-        );
-        let mut s = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
-        s.extend_from_slice(content.as_bytes());
-        s.extend_from_slice(b"\nendstream");
-        objs.push(s);
-    }
-    let mut out = b"%PDF-1.7\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objs.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(body);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    let trailer = format!(
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-        objs.len() + 1
-    );
-    out.extend_from_slice(trailer.as_bytes());
-    out
-}
+#[path = "support/pdf.rs"]
+mod support;
+use support::text;
 
-fn text(x: u32, y: u32, size: u32, s: &str) -> String {
-    format!("BT /F1 {size} Tf {x} {y} Td ({s}) Tj ET\n")
+fn pdf(pages: &[String]) -> Vec<u8> {
+    let specs: Vec<support::PageSpec> = pages.iter().cloned().map(support::PageSpec::new).collect();
+    support::pdf(&specs)
 }
 
 /// Page `n` of a report: a running head, a paragraph naming the page (its last line short, so

@@ -63,86 +63,7 @@ impl PageLimits {
     }
 }
 
-/// One drawn glyph in top-left-origin page space (points).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Glyph {
-    /// Unicode text of the glyph (U+FFFD when the font gives none).
-    pub text: String,
-    /// (x0, y0, x1, y1), y growing downwards.
-    pub bbox: (f32, f32, f32, f32),
-    /// Font size in points after all transforms.
-    pub size: f32,
-    /// Baseline y in page space, for line clustering.
-    pub baseline: f32,
-    /// PostScript name of an embedded font, subset prefix removed (None when not embedded).
-    pub font: Option<std::sync::Arc<str>>,
-    /// A bold face (weight ≥ 600 or a bold name) or fake bold (filled and stroked).
-    pub bold: bool,
-    /// Glyph origin (x, y) on the baseline.
-    pub origin: (f32, f32),
-    /// Quarter turns clockwise of the glyph's writing direction: 0 upright, 1 running down
-    /// the page, 2 upside down, 3 running up (a table printed sideways).
-    pub quarter: u8,
-}
-
-impl Glyph {
-    /// Centre of the bounding box: which cell, region or band a glyph belongs to.
-    pub fn centre(&self) -> (f32, f32) {
-        (
-            (self.bbox.0 + self.bbox.2) / 2.0,
-            (self.bbox.1 + self.bbox.3) / 2.0,
-        )
-    }
-}
-
-/// A straight drawn segment, for ruling detection. A stroked path gives its straight pieces; a
-/// thin filled rectangle (how Word, Excel and WPS paint borders) gives its centre line, so that
-/// both read the same; any other filled shape gives its outline as [`SegmentPaint::FillEdge`].
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Segment {
-    /// Start point (x, y), top-left origin.
-    pub from: (f32, f32),
-    /// End point (x, y), top-left origin.
-    pub to: (f32, f32),
-    /// Painted thickness in points: the stroke width after transforms (0 for hairlines), or the
-    /// short side of a thin filled rectangle, or the short side of the filled shape's bounds.
-    pub width: f32,
-    /// How it was painted.
-    pub paint: SegmentPaint,
-    /// Luminance of the paint over a white page, 0 black to 1 white (invisible rules are 1).
-    pub lightness: f32,
-    /// Stroked with a dash pattern.
-    pub dashed: bool,
-}
-
-/// How a [`Segment`] was painted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SegmentPaint {
-    /// A piece of a stroked path.
-    Stroke,
-    /// The centre line of a thin filled rectangle (a border painted as a fill).
-    ThinFill,
-    /// A side of a filled shape that is not thin (cell shading, backgrounds, glyph-like shapes).
-    FillEdge,
-}
-
-/// One page: its size, glyphs in content order and drawn segments.
-#[derive(Debug, Clone, Default)]
-pub struct Page {
-    /// Width in points (after /Rotate).
-    pub width: f32,
-    /// Height in points (after /Rotate).
-    pub height: f32,
-    /// Glyphs in content-stream order.
-    pub glyphs: Vec<Glyph>,
-    /// Straight segments of stroked and filled paths.
-    pub segments: Vec<Segment>,
-    /// Images drawn (a scanned page is one image and no glyphs).
-    pub images: u32,
-    /// Left out by the caller's page selection: not interpreted, so empty; it keeps its place
-    /// so that page numbers stay the document's.
-    pub omitted: bool,
-}
+pub use crate::fixed::page::{FilledRect, Glyph, ImageBox, Page, Segment, SegmentPaint};
 
 /// Why a PDF could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -308,10 +229,17 @@ fn interpret<'a>(
         pdf.xref(),
         InterpreterSettings::default(),
     );
+    let rotation = match page.rotation() {
+        hayro_interpret::hayro_syntax::page::Rotation::None => 0,
+        hayro_interpret::hayro_syntax::page::Rotation::Horizontal => 90,
+        hayro_interpret::hayro_syntax::page::Rotation::Flipped => 180,
+        hayro_interpret::hayro_syntax::page::Rotation::FlippedHorizontal => 270,
+    };
     let collector = Collector {
         page: Page {
             width,
             height,
+            rotation,
             ..Page::default()
         },
         limits,
@@ -358,6 +286,8 @@ struct PathLook {
     /// Stroke width in page space.
     width: f32,
     lightness: f32,
+    /// The paint as RGBA (patterns and shadings: mid grey).
+    rgba: [f32; 4],
     dashed: bool,
 }
 
@@ -373,20 +303,24 @@ impl PathLook {
         let scale = (c[0] * c[3] - c[1] * c[2]).abs().sqrt() as f32;
         let width = sp.map_or(0.0, |s| s.line_width * scale);
         let dashed = sp.is_some_and(|s| s.dash_array.iter().any(|d| *d > 0.0));
-        let lightness = match &props.paint {
+        let (lightness, rgba) = match &props.paint {
             hayro_interpret::Paint::Color(col) => {
                 let [r, g, b, a] = col.to_rgba().components();
                 let lum = 0.299 * r + 0.587 * g + 0.114 * b;
-                1.0 - a.clamp(0.0, 1.0) * (1.0 - lum.clamp(0.0, 1.0))
+                (
+                    1.0 - a.clamp(0.0, 1.0) * (1.0 - lum.clamp(0.0, 1.0)),
+                    [r, g, b, a],
+                )
             }
             // Patterns and shadings: unknown, taken as visible.
-            hayro_interpret::Paint::Pattern(_) => 0.5,
+            hayro_interpret::Paint::Pattern(_) => (0.5, [0.5, 0.5, 0.5, 1.0]),
         };
         PathLook {
             stroke,
             fill,
             width: if width.is_finite() { width } else { 0.0 },
             lightness,
+            rgba,
             dashed,
         }
     }
@@ -462,6 +396,13 @@ impl Collector {
                     straight.clear();
                     return;
                 }
+                if self.page.fills.len() < self.limits.max_segments_per_page {
+                    let bbox = (r.x0 as f32, r.y0 as f32, r.x1 as f32, r.y1 as f32);
+                    self.page.fills.push(FilledRect {
+                        bbox,
+                        rgba: look.rgba,
+                    });
+                }
             }
         }
         if look.stroke || look.fill {
@@ -487,7 +428,7 @@ impl Collector {
         straight.clear();
     }
 
-    fn push_glyph(&mut self, text: String, t: Affine, advance: f64, face: &Face) {
+    fn push_glyph(&mut self, text: String, t: Affine, advance: f64, face: &Face, visible: bool) {
         if self.page.glyphs.len() >= self.limits.max_glyphs_per_page {
             return;
         }
@@ -518,6 +459,8 @@ impl Collector {
             baseline: origin.y as f32,
             font: face.font.clone(),
             bold: face.bold,
+            italic: face.italic,
+            visible,
             origin: (origin.x as f32, origin.y as f32),
             quarter: quarter(t * Point::new(1000.0, 0.0) - origin),
         });
@@ -574,6 +517,7 @@ fn quarter(v: hayro_interpret::kurbo::Vec2) -> u8 {
 struct Face {
     font: Option<std::sync::Arc<str>>,
     bold: bool,
+    italic: bool,
 }
 
 impl Face {
@@ -604,9 +548,16 @@ impl Face {
             .is_some_and(|w| w >= 600);
         // Word and LibreOffice draw "bold" for fonts without a bold face as fill plus stroke.
         let fake = matches!(mode, DrawMode::FillAndStroke(..));
+        // Type 1 fonts (the standard 14 among them) give no font data, so no italic flag.
+        let italic = data.as_ref().is_some_and(|d| d.is_italic)
+            || name.is_some_and(|n| {
+                let l = n.to_ascii_lowercase();
+                l.contains("italic") || l.contains("oblique")
+            });
         Face {
             font: name.map(std::sync::Arc::from),
             bold: heavy || heavy_name || fake,
+            italic,
         }
     }
 }
@@ -651,6 +602,7 @@ impl<'a> Device<'a> for Collector {
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
     fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, mode: &DrawMode) {
         let face = Face::of(run, mode);
+        let visible = !matches!(mode, DrawMode::Invisible);
         for g in run.glyphs() {
             let text = match g.as_unicode() {
                 Some(hayro_interpret::hayro_cmap::BfString::Char(c)) => c.to_string(),
@@ -669,11 +621,29 @@ impl<'a> Device<'a> for Collector {
                 .map(f64::from)
                 .filter(|a| a.is_finite() && *a > 0.0)
                 .unwrap_or(guess);
-            self.push_glyph(text, props.transform * g.transform(), advance, &face);
+            let placed = props.transform * g.transform();
+            self.push_glyph(text, placed, advance, &face, visible);
         }
     }
-    fn draw_image(&mut self, _: Image<'a, '_>, _: ImageDrawProps<'a>) {
-        self.page.images = self.page.images.saturating_add(1);
+    fn draw_image(&mut self, image: Image<'a, '_>, props: ImageDrawProps<'a>) {
+        // The transform maps the image's pixel grid onto the page.
+        let (w, h) = (image.width(), image.height());
+        let corners = [(0, 0), (w, 0), (0, h), (w, h)]
+            .map(|(x, y)| props.transform * Point::new(f64::from(x), f64::from(y)));
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for c in corners {
+            x0 = x0.min(c.x);
+            y0 = y0.min(c.y);
+            x1 = x1.max(c.x);
+            y1 = y1.max(c.y);
+        }
+        let finite = [x0, y0, x1, y1].iter().all(|v| v.is_finite());
+        if finite && self.page.images.len() < self.limits.max_segments_per_page {
+            self.page.images.push(ImageBox {
+                bbox: (x0 as f32, y0 as f32, x1 as f32, y1 as f32),
+                pixels: (w, h),
+            });
+        }
     }
     fn pop_clip(&mut self) {}
     fn pop_transparency_group(&mut self) {}

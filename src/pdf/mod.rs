@@ -120,7 +120,7 @@ fn warnings(pages: &[Page]) -> Vec<Warning> {
     let mut out = Vec::new();
     for (i, p) in pages.iter().enumerate() {
         let page = u32::try_from(i + 1).ok();
-        if p.glyphs.is_empty() && (p.images > 0 || !p.segments.is_empty()) {
+        if p.glyphs.is_empty() && (!p.images.is_empty() || !p.segments.is_empty()) {
             out.push(Warning {
                 code: "pdf.no_text_layer",
                 message: "page has no text layer (a scan, or text drawn as outlines); nothing read from it"

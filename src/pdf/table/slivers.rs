@@ -102,6 +102,7 @@ mod tests {
             bold: false,
             origin: (x - 2.0, y + 3.0),
             quarter: 0,
+            ..Glyph::default()
         }
     }
 
