@@ -15,6 +15,8 @@ const TIME_BOUND: Duration = Duration::from_secs(15);
 
 #[path = "adversarial/pdf.rs"]
 mod pdf;
+#[path = "support/pdf.rs"]
+mod support;
 
 /// Runs `f` on its own thread: fails the test on a panic or when it takes over [`TIME_BOUND`].
 fn within<T: Send + 'static>(name: &str, f: impl FnOnce() -> T + Send + 'static) -> T {

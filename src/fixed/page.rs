@@ -85,6 +85,14 @@ impl Glyph {
             (self.bbox.1 + self.bbox.3) / 2.0,
         )
     }
+
+    /// Whether `other` draws this glyph again: the same text less than 1 pt away on the same
+    /// baseline, as WPS paints fake bold.
+    pub fn is_drawn_again_by(&self, other: &Glyph) -> bool {
+        self.text == other.text
+            && (self.bbox.0 - other.bbox.0).abs() < 1.0
+            && (self.baseline - other.baseline).abs() < 1.0
+    }
 }
 
 /// A straight drawn segment, for ruling detection. A stroked path gives its straight pieces; a

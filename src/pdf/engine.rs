@@ -326,6 +326,19 @@ impl PathLook {
     }
 }
 
+/// The box around `points` in page space, `None` unless every coordinate is finite.
+fn bounds(points: &[Point]) -> Option<crate::fixed::BBox> {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for c in points {
+        x0 = x0.min(c.x);
+        y0 = y0.min(c.y);
+        x1 = x1.max(c.x);
+        y1 = y1.max(c.y);
+    }
+    let finite = [x0, y0, x1, y1].iter().all(|v| v.is_finite()) && !points.is_empty();
+    finite.then_some((x0 as f32, y0 as f32, x1 as f32, y1 as f32))
+}
+
 /// The bounds of a closed four-corner axis-aligned subpath (a rectangle in page space).
 fn as_rect(points: &[Point]) -> Option<Rect> {
     let mut pts: Vec<Point> = points.to_vec();
@@ -440,21 +453,14 @@ impl Collector {
             t * Point::new(0.0, 880.0),
             t * Point::new(advance, 880.0),
         ];
-        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-        for c in corners {
-            x0 = x0.min(c.x);
-            y0 = y0.min(c.y);
-            x1 = x1.max(c.x);
-            y1 = y1.max(c.y);
-        }
         let origin = t * Point::new(0.0, 0.0);
         let size = (t * Point::new(0.0, 1000.0) - origin).hypot();
-        if !size.is_finite() || !x0.is_finite() || !y1.is_finite() {
+        let Some(bbox) = bounds(&corners).filter(|_| size.is_finite()) else {
             return;
-        }
+        };
         self.page.glyphs.push(Glyph {
             text,
-            bbox: (x0 as f32, y0 as f32, x1 as f32, y1 as f32),
+            bbox,
             size: size as f32,
             baseline: origin.y as f32,
             font: face.font.clone(),
@@ -630,19 +636,13 @@ impl<'a> Device<'a> for Collector {
         let (w, h) = (image.width(), image.height());
         let corners = [(0, 0), (w, 0), (0, h), (w, h)]
             .map(|(x, y)| props.transform * Point::new(f64::from(x), f64::from(y)));
-        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-        for c in corners {
-            x0 = x0.min(c.x);
-            y0 = y0.min(c.y);
-            x1 = x1.max(c.x);
-            y1 = y1.max(c.y);
-        }
-        let finite = [x0, y0, x1, y1].iter().all(|v| v.is_finite());
-        if finite && self.page.images.len() < self.limits.max_segments_per_page {
-            self.page.images.push(ImageBox {
-                bbox: (x0 as f32, y0 as f32, x1 as f32, y1 as f32),
-                pixels: (w, h),
-            });
+        if let Some(bbox) = bounds(&corners) {
+            if self.page.images.len() < self.limits.max_segments_per_page {
+                self.page.images.push(ImageBox {
+                    bbox,
+                    pixels: (w, h),
+                });
+            }
         }
     }
     fn pop_clip(&mut self) {}

@@ -95,11 +95,11 @@ pub fn is_cjk(c: char) -> bool {
 fn dedup(glyphs: &mut Vec<Glyph>) {
     let mut kept: Vec<Glyph> = Vec::with_capacity(glyphs.len());
     for g in glyphs.drain(..) {
-        let dup = kept.iter_mut().rev().take(4).find(|k| {
-            k.text == g.text
-                && (k.bbox.0 - g.bbox.0).abs() < 1.0
-                && (k.baseline - g.baseline).abs() < 1.0
-        });
+        let dup = kept
+            .iter_mut()
+            .rev()
+            .take(4)
+            .find(|k| k.is_drawn_again_by(&g));
         match dup {
             Some(k) => k.bold = true,
             None => kept.push(g),

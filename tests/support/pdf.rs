@@ -49,6 +49,11 @@ pub fn pdf(pages: &[PageSpec]) -> Vec<u8> {
         );
         objs.push(stream("", page.content.as_bytes()));
     }
+    from_objects(&objs)
+}
+
+/// Objects 1..n, the first the catalog, with an exact xref table.
+pub fn from_objects(objs: &[Vec<u8>]) -> Vec<u8> {
     let mut out = b"%PDF-1.7\n".to_vec();
     let mut offsets = Vec::new();
     for (i, body) in objs.iter().enumerate() {
@@ -70,7 +75,8 @@ pub fn pdf(pages: &[PageSpec]) -> Vec<u8> {
     out
 }
 
-fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
+/// A stream object with its `/Length`.
+pub fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
     let mut s = format!("<< /Length {} {dict} >>\nstream\n", data.len()).into_bytes();
     s.extend_from_slice(data);
     s.extend_from_slice(b"\nendstream");

@@ -7,25 +7,17 @@
 use super::grid::Frag;
 use crate::pdf::engine::{Glyph, Page};
 use crate::pdf::layout::{turn_counts, unturn_glyph, unturn_point};
-use crate::pdf::text::fold_radical;
+use crate::pdf::text::{fold_radical, is_cjk};
 
 /// The least right padding a cell's text keeps from the border (points).
 const MIN_PAD: f32 = 3.0;
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
-}
 
 /// The page's visible glyphs without WPS fake-bold doubles (the same text drawn again less than
 /// 1 pt away on the same baseline), as `pdf::text` drops them.
 pub(crate) fn glyphs(page: &Page) -> Vec<&Glyph> {
     let mut kept: Vec<&Glyph> = Vec::with_capacity(page.glyphs.len());
     for g in page.glyphs.iter().filter(|g| !g.text.trim().is_empty()) {
-        let dup = kept.iter().rev().take(4).any(|k| {
-            k.text == g.text
-                && (k.bbox.0 - g.bbox.0).abs() < 1.0
-                && (k.baseline - g.baseline).abs() < 1.0
-        });
+        let dup = kept.iter().rev().take(4).any(|k| k.is_drawn_again_by(g));
         if !dup {
             kept.push(g);
         }
