@@ -32,7 +32,7 @@ impl Container {
 
 /// An open `w:p`.
 #[derive(Debug, Default)]
-pub(super) struct Para {
+pub(super) struct OpenParagraph {
     pub text: String,
     pub style_id: Option<String>,
     /// Direct `w:outlineLvl` (0–9; 9 is body text).
@@ -45,7 +45,7 @@ pub(super) struct Para {
     pub anchored: Vec<Block>,
 }
 
-impl Para {
+impl OpenParagraph {
     /// Turns the finished paragraph into its block (if any) followed by its anchored
     /// blocks, appended to `out`. List counters advance even for headings and dropped
     /// paragraphs, so that later items keep Word's numbers.
@@ -56,7 +56,7 @@ impl Para {
         keep_empty: bool,
         out: &mut Vec<Block>,
     ) {
-        let Para {
+        let OpenParagraph {
             text,
             style_id,
             outline,

@@ -7,7 +7,7 @@
 //! `w:hyperlink`, `w:fldSimple`, `w:ins`, `w:moveTo`, `w:dir`, `w:bdo`, drawings and VML
 //! shapes at every level (block, row, cell, run) without listing each position.
 
-use super::blocks::{flatten, Container, Para, TableState};
+use super::blocks::{flatten, Container, OpenParagraph, TableState};
 use super::Context;
 use crate::docx::numbering::Counters;
 use crate::docx::xml::XmlReader;
@@ -81,7 +81,7 @@ struct Walker<'c, 'a> {
     kind: PartKind,
     tags: Vec<Tag>,
     containers: Vec<Container>,
-    paras: Vec<Para>,
+    paras: Vec<OpenParagraph>,
     tables: Vec<TableState>,
     /// Open complex fields: `true` once past `separate` (result), `false` in the code.
     fields: Vec<bool>,
@@ -190,7 +190,7 @@ impl Walker<'_, '_> {
     }
 
     /// The paragraph text goes to: the innermost open paragraph of the current container.
-    fn para(&mut self) -> Option<&mut Para> {
+    fn para(&mut self) -> Option<&mut OpenParagraph> {
         let base = self.containers.last().map_or(0, |c| c.para_depth);
         if self.paras.len() > base {
             return self.paras.last_mut();
@@ -222,9 +222,9 @@ impl Walker<'_, '_> {
         let depth = self.containers.len();
         if self.carry.as_ref().is_some_and(|(_, d)| *d == depth) {
             if let (Some((text, _)), Some(c)) = (self.carry.take(), self.containers.last_mut()) {
-                let para = Para {
+                let para = OpenParagraph {
                     text,
-                    ..Para::default()
+                    ..OpenParagraph::default()
                 };
                 para.finish(self.ctx, self.counters, c.keep_empty, &mut c.blocks);
             }

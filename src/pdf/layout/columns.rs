@@ -1,5 +1,5 @@
 //! Reading order on one page: a two-column body is read column by column between the
-//! full-width parts; one column is read top to bottom, pieces of a line split at a wide gap
+//! full-width parts; one column is read top to bottom, placed of a line split at a wide gap
 //! joined again with a tab. Tables stand where their region starts.
 
 use super::Item;
@@ -7,23 +7,23 @@ use crate::pdf::table::Region;
 use crate::pdf::text::Line;
 
 /// What the reading order sorts: a line or a table region, with its extent.
-enum Piece {
+enum Placed {
     Line(Line),
     Table(usize, Region, bool),
 }
 
-impl Piece {
+impl Placed {
     fn extent(&self) -> (f32, f32, f32, f32) {
         match self {
-            Piece::Line(l) => (l.x0, l.y0, l.x1, l.y1),
-            Piece::Table(_, r, _) => (r.x0, r.y0, r.x1, r.y1),
+            Placed::Line(l) => (l.x0, l.y0, l.x1, l.y1),
+            Placed::Table(_, r, _) => (r.x0, r.y0, r.x1, r.y1),
         }
     }
     /// Vertical sort key: a line by its middle, so that a table starting above it comes first.
     fn y(&self) -> f32 {
         match self {
-            Piece::Line(l) => (l.y0 + l.y1) / 2.0,
-            Piece::Table(_, r, _) => r.y0,
+            Placed::Line(l) => (l.y0 + l.y1) / 2.0,
+            Placed::Table(_, r, _) => r.y0,
         }
     }
 }
@@ -35,26 +35,26 @@ pub fn order(
     lines: Vec<Line>,
     tables: &[(usize, Region, bool)],
 ) -> Vec<Item> {
-    let tables = tables.iter().map(|(t, r, f)| Piece::Table(*t, *r, *f));
+    let tables = tables.iter().map(|(t, r, f)| Placed::Table(*t, *r, *f));
     match gutter(&lines, width) {
         Some(g) => two_columns(page, g, lines, tables),
         None => {
-            let mut pieces: Vec<Piece> = join_rows(lines).into_iter().map(Piece::Line).collect();
-            pieces.extend(tables);
-            pieces.sort_by(|a, b| a.y().total_cmp(&b.y()));
-            pieces.into_iter().map(|p| item(page, p, None)).collect()
+            let mut placed: Vec<Placed> = join_rows(lines).into_iter().map(Placed::Line).collect();
+            placed.extend(tables);
+            placed.sort_by(|a, b| a.y().total_cmp(&b.y()));
+            placed.into_iter().map(|p| item(page, p, None)).collect()
         }
     }
 }
 
-fn item(page: usize, p: Piece, column: Option<(f32, f32)>) -> Item {
+fn item(page: usize, p: Placed, column: Option<(f32, f32)>) -> Item {
     match p {
-        Piece::Line(line) => Item::Line { line, page, column },
-        Piece::Table(table, _, first) => Item::Table { table, first },
+        Placed::Line(line) => Item::Line { line, page, column },
+        Placed::Table(table, _, first) => Item::Table { table, first },
     }
 }
 
-/// Joins the pieces of each baseline (the lines come sorted by row, then left to right).
+/// Joins the placed of each baseline (the lines come sorted by row, then left to right).
 fn join_rows(lines: Vec<Line>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for l in lines {
@@ -135,15 +135,15 @@ fn two_columns(
     page: usize,
     g: f32,
     lines: Vec<Line>,
-    tables: impl Iterator<Item = Piece>,
+    tables: impl Iterator<Item = Placed>,
 ) -> Vec<Item> {
-    let mut pieces: Vec<Piece> = lines.into_iter().map(Piece::Line).collect();
-    pieces.extend(tables);
-    pieces.sort_by(|a, b| a.y().total_cmp(&b.y()));
+    let mut placed: Vec<Placed> = lines.into_iter().map(Placed::Line).collect();
+    placed.extend(tables);
+    placed.sort_by(|a, b| a.y().total_cmp(&b.y()));
     // A column's extent: the median left and right edge of its lines.
     let extent = |keep: &dyn Fn(f32, f32) -> bool| {
         let (mut x0s, mut x1s) = (Vec::new(), Vec::new());
-        for p in &pieces {
+        for p in &placed {
             let (x0, _, x1, _) = p.extent();
             if keep(x0, x1) {
                 x0s.push(x0);
@@ -160,7 +160,7 @@ fn two_columns(
     let within = |x0: f32, x1: f32, c: (f32, f32)| x1 > c.0 && x0 < c.1;
     let mut out = Vec::new();
     let (mut left, mut right) = (Vec::new(), Vec::new());
-    for p in pieces {
+    for p in placed {
         let (x0, _, x1, _) = p.extent();
         if x1 <= g + 1.0 && within(x0, x1, lcol) {
             left.push(p);

@@ -86,14 +86,14 @@ pub fn blocks(items: &[Item], mut tables: Vec<Option<Table>>) -> Vec<Block> {
     let mut next_index = 0;
     for o in outs {
         match o {
-            paragraphs::Out::Table(t) => {
+            paragraphs::Flow::Table(t) => {
                 if let Some(mut table) = tables.get_mut(t).and_then(Option::take) {
                     table.index = next_index;
                     next_index += 1;
                     blocks.push(Block::Table(table));
                 }
             }
-            paragraphs::Out::Para(p) => {
+            paragraphs::Flow::Paragraph(p) => {
                 let page = u32::try_from(p.page + 1).ok();
                 let text = p.text.trim().to_string();
                 if text.is_empty() {

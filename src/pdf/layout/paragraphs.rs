@@ -6,7 +6,7 @@ use crate::pdf::text::{is_cjk, Line};
 
 /// A paragraph being built, with what heading detection needs.
 #[derive(Debug, Clone)]
-pub struct Para {
+pub struct PageParagraph {
     /// Joined text of its lines.
     pub text: String,
     /// 0-based page it starts on.
@@ -19,10 +19,10 @@ pub struct Para {
     pub lines: usize,
 }
 
-impl Para {
+impl PageParagraph {
     /// A paragraph of one line so far.
-    fn of(l: &Line, page: usize) -> Para {
-        Para {
+    fn of(l: &Line, page: usize) -> PageParagraph {
+        PageParagraph {
             text: l.text.clone(),
             page,
             size: l.size,
@@ -34,9 +34,9 @@ impl Para {
 
 /// Paragraphs and tables in reading order.
 #[derive(Debug, Clone)]
-pub enum Out {
+pub enum Flow {
     /// A paragraph.
-    Para(Para),
+    Paragraph(PageParagraph),
     /// The table with this index (its first region).
     Table(usize),
 }
@@ -119,9 +119,9 @@ fn same_style(a: &Line, b: &Line) -> bool {
 }
 
 /// Groups the lines of the reading order into paragraphs; tables end a paragraph.
-pub fn build(items: &[Item]) -> Vec<Out> {
+pub fn build(items: &[Item]) -> Vec<Flow> {
     let m = Measure::of(items);
-    let mut out: Vec<Out> = Vec::new();
+    let mut out: Vec<Flow> = Vec::new();
     // The previous line, while the paragraph it belongs to is still open.
     let mut prev: Option<(&Line, usize, Column)> = None;
     // Index in `out` of the paragraph `prev` belongs to.
@@ -130,7 +130,7 @@ pub fn build(items: &[Item]) -> Vec<Out> {
         let (l, page, column) = match it {
             Item::Table { table, first } => {
                 if *first {
-                    out.push(Out::Table(*table));
+                    out.push(Flow::Table(*table));
                 }
                 prev = None;
                 open = None;
@@ -139,7 +139,7 @@ pub fn build(items: &[Item]) -> Vec<Out> {
             // A sideways line is a paragraph of its own that leaves the open one open: a
             // margin stamp between two pages must not cut a paragraph running over the break.
             Item::Line { line, page, .. } if line.sideways => {
-                out.push(Out::Para(Para::of(line, *page)));
+                out.push(Flow::Paragraph(PageParagraph::of(line, *page)));
                 continue;
             }
             Item::Line { line, page, column } => (line, *page, *column),
@@ -166,7 +166,7 @@ pub fn build(items: &[Item]) -> Vec<Out> {
             }
         };
         match open.and_then(|i| out.get_mut(i)) {
-            Some(Out::Para(b)) if joins => {
+            Some(Flow::Paragraph(b)) if joins => {
                 let space = !b.text.ends_with(is_cjk) && !l.text.starts_with(is_cjk);
                 if space && !b.text.ends_with(' ') {
                     b.text.push(' ');
@@ -176,7 +176,7 @@ pub fn build(items: &[Item]) -> Vec<Out> {
                 b.bold &= l.bold;
             }
             _ => {
-                out.push(Out::Para(Para::of(l, page)));
+                out.push(Flow::Paragraph(PageParagraph::of(l, page)));
                 open = Some(out.len() - 1);
             }
         }
@@ -195,11 +195,11 @@ pub struct BodyStyle {
 
 impl BodyStyle {
     /// Measures the most common size (by characters) and whether body text is bold.
-    pub fn of(outs: &[Out]) -> BodyStyle {
+    pub fn of(outs: &[Flow]) -> BodyStyle {
         let mut by_size: Vec<(f32, usize)> = Vec::new();
         let (mut bold, mut all) = (0usize, 0usize);
         for o in outs {
-            let Out::Para(p) = o else { continue };
+            let Flow::Paragraph(p) = o else { continue };
             let n = p.text.chars().count();
             let s = (p.size * 2.0).round() / 2.0;
             match by_size.iter_mut().find(|(k, _)| *k == s) {
@@ -229,7 +229,7 @@ impl BodyStyle {
     }
 
     /// The heading level of a paragraph, or `None` for body text.
-    pub fn heading_level(&self, p: &Para) -> Option<u8> {
+    pub fn heading_level(&self, p: &PageParagraph) -> Option<u8> {
         let t = p.text.trim();
         let n = t.chars().count();
         let ends = t

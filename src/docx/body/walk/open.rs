@@ -1,7 +1,9 @@
 //! Element starts: what each WordprocessingML element opens, sets or skips.
 
 use super::{PartKind, Step, Tag, Walker};
-use crate::docx::body::blocks::{parse_num, CellState, Container, Para, RowState, TableState};
+use crate::docx::body::blocks::{
+    parse_num, CellState, Container, OpenParagraph, RowState, TableState,
+};
 use crate::docx::xml::{Ns, XmlReader};
 use crate::error::{Error, ErrorKind};
 use crate::table::grid::VMerge;
@@ -106,7 +108,7 @@ impl Walker<'_, '_> {
         let val = |xr: &XmlReader<R>| xr.attr(e, Ns::W, "val");
         Ok(match local {
             "p" => {
-                let mut para = Para::default();
+                let mut para = OpenParagraph::default();
                 if let Some((text, depth)) = self.carry.take() {
                     if depth == self.containers.len() {
                         para.text = text;
