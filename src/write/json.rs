@@ -1,4 +1,4 @@
-//! JSON writer for contract v1 (`shared/spec/output.md`).
+//! JSON writer for the contract of `docs/output.md`.
 
 use crate::model::Document;
 use std::io::{self, Write};

@@ -1,7 +1,7 @@
 //! What the table writers (CSV, cells, XLSX, Markdown) share: numbering tables, nested ones
 //! included; the cell covering each grid position; and multi-level header names.
 //!
-//! Numbering (docs/output-extensions.md): top-level tables are `1`, `2`, … in document
+//! Numbering (docs/output.md): top-level tables are `1`, `2`, … in document
 //! order; a table nested in table `N` is `N.1`, `N.2`, … in row-major order of the cells
 //! holding them, and so on down. Flattened, parents come before their nested tables.
 
