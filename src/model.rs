@@ -123,7 +123,7 @@ pub struct Table {
     /// Grid columns.
     pub cols: usize,
     /// Leading rows that form the header: rows marked `w:tblHeader`, else the rows the first
-    /// row's vertical spans reach, else 0 (see `GridBuilder::finish`).
+    /// row's vertical spans reach, else 0 (see `TableBuilder::finish`).
     pub header_rows: usize,
     /// Cells in row-major order of their top-left corner.
     pub cells: Vec<Cell>,

@@ -101,3 +101,88 @@ fn page_selection_past_the_end_reads_nothing() {
     assert_eq!(doc.source.pages, Some(2));
     assert!(doc.blocks.is_empty(), "{:?}", doc.blocks);
 }
+
+/// A page with a paragraph above a ruled 3×3 table (columns 100 pt, rows 24 pt).
+fn table_page() -> String {
+    let mut s = text(72, 760, 11, "Table 1 shows the requests received.");
+    s.push_str("0.8 w\n");
+    for i in 0..=3 {
+        let x = 72 + 100 * i;
+        s.push_str(&format!("{x} 600 m {x} 672 l S\n"));
+        let y = 600 + 24 * i;
+        s.push_str(&format!("72 {y} m 372 {y} l S\n"));
+    }
+    let rows = [
+        ["Kind", "2022", "2023"],
+        ["Received", "12", "15"],
+        ["Answered", "11", "14"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, t) in row.iter().enumerate() {
+            let y = 672 - 24 * (r as u32 + 1) + 8;
+            s.push_str(&text(80 + 100 * c as u32, y, 10, t));
+        }
+    }
+    s
+}
+
+#[test]
+fn table_limits_reach_pdf_tables() {
+    let bytes = pdf(&[table_page()]);
+    let doc = convert_bytes(&bytes, &Options::default()).unwrap();
+    let tables: Vec<_> = doc.tables().collect();
+    assert_eq!(tables.len(), 1, "{:?}", doc.blocks);
+    assert_eq!((tables[0].rows, tables[0].cols), (3, 3));
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+
+    let mut options = Options::default();
+    options.limits.max_table_cells = 8;
+    let doc = convert_bytes(&bytes, &options).unwrap();
+    assert_eq!(doc.tables().count(), 0);
+    let warnings: Vec<_> = doc
+        .warnings
+        .iter()
+        .map(|w| (w.code, w.message.as_str(), w.page))
+        .collect();
+    assert_eq!(
+        warnings,
+        vec![(
+            "pdf.table_over_limit",
+            "a table of 3 rows and 3 columns is read as text: page 1: limit exceeded: \
+             max_table_cells over 8 (raise with --max-table-cells)",
+            Some(1)
+        )]
+    );
+    // The rest is converted: the paragraph, and the table's text as text.
+    let text: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.text.as_str()),
+            Block::Heading(h) => Some(h.text.as_str()),
+            Block::Table(_) => None,
+        })
+        .collect();
+    assert_eq!(
+        text,
+        vec![
+            "Table 1 shows the requests received.",
+            "Kind\t2022\t2023 Received\t12\t15 Answered\t11\t14"
+        ]
+    );
+    let all = text.join(" ");
+    for word in ["Kind", "Received", "15", "Answered", "14"] {
+        assert!(all.contains(word), "{word} missing from {all:?}");
+    }
+
+    options.limits = docgrid::Limits {
+        max_table_cols: 2,
+        ..docgrid::Limits::default()
+    };
+    let doc = convert_bytes(&bytes, &options).unwrap();
+    assert_eq!(doc.tables().count(), 0);
+    assert_eq!(doc.warnings.len(), 1);
+    assert!(doc.warnings[0]
+        .message
+        .ends_with("max_table_cols over 2 (raise with --max-table-cols)"));
+}

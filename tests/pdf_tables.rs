@@ -21,9 +21,9 @@ fn shared() -> Option<PathBuf> {
 fn tables_of(path: &PathBuf) -> Vec<Found> {
     let bytes = std::fs::read(path).unwrap();
     let pages = load(&bytes, "", PageLimits::default()).unwrap();
-    let found = detect(&pages);
+    let found = detect(&pages, &docgrid::Limits::default(), &mut Vec::new());
     for f in &found {
-        docgrid::table::grid::check_partition(&f.table).unwrap();
+        docgrid::table::check_partition(&f.table).unwrap();
     }
     found
 }

@@ -6,6 +6,7 @@ mod numbering;
 mod package;
 mod props;
 mod styles;
+mod table_grid;
 mod xml;
 
 use crate::error::Error;

@@ -49,15 +49,22 @@ fn load_error(e: LoadError, gave_password: bool) -> Error {
 /// The options' `include_headers_footers` keeps the furniture as `header`/`footer` paragraphs.
 pub fn assemble(pages: &[Page], options: &Options) -> Document {
     let turned: Vec<Option<Page>> = pages.iter().map(layout::upright).collect();
-    if turned.iter().all(Option::is_none) {
-        return assemble_with(pages, table::detect(pages), options);
-    }
-    let pages: Vec<Page> = turned
-        .into_iter()
-        .zip(pages)
-        .map(|(t, p)| t.unwrap_or_else(|| p.clone()))
-        .collect();
-    assemble_with(&pages, table::detect(&pages), options)
+    let owned: Vec<Page>;
+    let pages = if turned.iter().all(Option::is_none) {
+        pages
+    } else {
+        owned = turned
+            .into_iter()
+            .zip(pages)
+            .map(|(t, p)| t.unwrap_or_else(|| p.clone()))
+            .collect();
+        &owned
+    };
+    let mut table_warnings = Vec::new();
+    let found = table::detect(pages, &options.limits, &mut table_warnings);
+    let mut doc = assemble_with(pages, found, options);
+    doc.warnings.extend(table_warnings);
+    doc
 }
 
 /// [`assemble`] with the tables given (tests measure the text with and without them).

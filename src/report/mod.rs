@@ -61,67 +61,10 @@ pub struct Report {
 /// Most pieces a split table is rebuilt from.
 const MAX_PIECES: usize = 4;
 
-/// Most header rows looked for at the top of a continuation.
-const MAX_REPEATED_HEADER: usize = 6;
-
-/// Whether no cell of `t` crosses the boundary above row `k`.
-fn cut_at(t: &Table, k: usize) -> bool {
-    t.cells
-        .iter()
-        .all(|c| c.row >= k || c.row + c.row_span <= k)
-}
-
-/// The cells of the top `k` rows of `t` as comparable tuples (label text normalised).
-fn top_rows(t: &Table, k: usize) -> Vec<(usize, usize, usize, usize, String)> {
-    let mut rows: Vec<_> = t
-        .cells
-        .iter()
-        .filter(|c| c.row < k)
-        .map(|c| {
-            (
-                c.row,
-                c.col,
-                c.row_span,
-                c.col_span,
-                normalize_label(&c.text),
-            )
-        })
-        .collect();
-    rows.sort();
-    rows
-}
-
-/// How many leading rows of continuation `b` repeat the header of `a` (0 when none): the most
-/// rows, up to [`MAX_REPEATED_HEADER`], that both tables can be cut after and that carry the
-/// same cells with the same text. A page-broken table often repeats its header (Word's "repeat
-/// as header row", or by hand); kept, those rows would be read as data.
-fn repeated_header(a: &Table, b: &Table) -> usize {
-    let most = MAX_REPEATED_HEADER
-        .min(a.rows.saturating_sub(1))
-        .min(b.rows.saturating_sub(1));
-    (1..=most)
-        .rev()
-        .find(|&k| {
-            cut_at(a, k)
-                && cut_at(b, k)
-                && top_rows(a, k).iter().any(|c| !c.4.is_empty())
-                && top_rows(a, k) == top_rows(b, k)
-        })
-        .unwrap_or(0)
-}
-
-/// `a` with the rows of `b` appended below it, leaving out rows of `b` that repeat `a`'s header.
+/// `a` with `b` appended below it, without the rows of `b` that repeat `a`'s header (labels
+/// compared normalised, as the templates compare them).
 fn append(a: &Table, b: &Table) -> Table {
-    let skip = repeated_header(a, b);
-    let mut t = a.clone();
-    t.cells
-        .extend(b.cells.iter().filter(|c| c.row >= skip).map(|c| {
-            let mut c = c.clone();
-            c.row = c.row - skip + a.rows;
-            c
-        }));
-    t.rows = a.rows + b.rows - skip;
-    t
+    crate::table::continuation::append(a, b, &normalize_label)
 }
 
 /// Builds the report of one document against the given templates.

@@ -1,5 +1,7 @@
-//! Table reconstruction: source rows with spans and merge marks → a true grid of cells.
+//! Table reconstruction shared by every reader: cells with spans → a true grid of cells
+//! ([`TableBuilder`]), and tables continued over a break ([`continuation`]).
 
-pub mod grid;
+pub mod builder;
+pub mod continuation;
 
-pub use grid::{check_partition, CellSpec, GridBuilder, VMerge};
+pub use builder::{check_partition, Holes, Place, TableBuilder};

@@ -3,8 +3,8 @@
 
 use super::Context;
 use crate::docx::numbering::Counters;
+use crate::docx::table_grid::{CellSpec, VMerge, WordTableBuilder};
 use crate::model::{Block, Heading, Paragraph, Table};
-use crate::table::grid::{CellSpec, GridBuilder, VMerge};
 
 /// A run of blocks being collected for the top level, a cell, a note or a text box.
 #[derive(Debug)]
@@ -116,7 +116,7 @@ impl OpenParagraph {
 pub(super) struct TableState {
     /// `w:gridCol` elements of `w:tblGrid`.
     pub grid_cols: usize,
-    pub builder: Option<GridBuilder>,
+    pub builder: Option<WordTableBuilder>,
     pub row: Option<RowState>,
     pub cell: Option<CellState>,
 }

@@ -8,7 +8,7 @@ use crate::docx::styles::Styles;
 use crate::docx::xml::XmlReader;
 use crate::error::ErrorKind;
 use crate::model::{Block, Cell, Table};
-use crate::table::grid::check_partition;
+use crate::table::check_partition;
 use crate::Options;
 
 const NS: &str = concat!(

@@ -10,10 +10,10 @@
 use super::blocks::{flatten, Container, OpenParagraph, TableState};
 use super::Context;
 use crate::docx::numbering::Counters;
+use crate::docx::table_grid::{CellSpec, WordTableBuilder};
 use crate::docx::xml::XmlReader;
 use crate::error::Error;
 use crate::model::{Block, Note, Warning};
-use crate::table::grid::{CellSpec, GridBuilder};
 use quick_xml::events::Event;
 use std::io::BufRead;
 
@@ -311,7 +311,7 @@ impl Walker<'_, '_> {
         let cols = t.grid_cols;
         let builder = t
             .builder
-            .get_or_insert_with(|| GridBuilder::new(cols, limits));
+            .get_or_insert_with(|| WordTableBuilder::new(cols, limits));
         builder.push_row(row.before, row.cells, row.after)?;
         if row.header {
             builder.mark_header_row();
@@ -324,7 +324,7 @@ impl Walker<'_, '_> {
         // No builder: no row was ever closed (tables nested too deep never get a state).
         let builder = t
             .builder
-            .unwrap_or_else(|| GridBuilder::new(t.grid_cols, &self.ctx.options.limits));
+            .unwrap_or_else(|| WordTableBuilder::new(t.grid_cols, &self.ctx.options.limits));
         let (table, warnings) = builder.finish(0);
         self.out.warnings.extend(warnings);
         if table.rows == 0 {

@@ -15,8 +15,8 @@ mod stream;
 
 use super::engine::{Glyph, Page};
 use crate::limits::Limits;
-use crate::model::Table;
-use crate::table::grid::{CellSpec, GridBuilder, VMerge};
+use crate::model::{Cell, Table, Warning};
+use crate::table::{Holes, Place, TableBuilder};
 use grid::Frag;
 
 /// A rectangle on one page, top-left origin, points.
@@ -51,8 +51,9 @@ pub struct Found {
     pub table: Table,
 }
 
-/// Finds the tables of a document, in reading order.
-pub fn detect(pages: &[Page]) -> Vec<Found> {
+/// Finds the tables of a document, in reading order, each within `limits`: a table over them
+/// is left out with a warning in `warnings` (its text is then read as paragraphs).
+pub fn detect(pages: &[Page], limits: &Limits, warnings: &mut Vec<Warning>) -> Vec<Found> {
     let mut frags: Vec<Frag> = Vec::new();
     for (i, page) in pages.iter().enumerate() {
         let rs = rules::rulings(page);
@@ -76,9 +77,10 @@ pub fn detect(pages: &[Page]) -> Vec<Found> {
     stitch::join(pages, frags)
         .into_iter()
         .filter_map(|(regions, frag)| {
-            let mut table = to_table(&frag)?;
             let first = regions.first()?.page;
-            table.page = u32::try_from(first + 1).ok();
+            let page = u32::try_from(first + 1).unwrap_or(u32::MAX);
+            let mut table = to_table(&frag, page, limits, warnings)?;
+            table.page = Some(page);
             if regions.len() > 1 {
                 table.pages = regions
                     .iter()
@@ -90,37 +92,40 @@ pub fn detect(pages: &[Page]) -> Vec<Found> {
         .collect()
 }
 
-/// The fragment's cells as the model's table (header rows as the DOCX reader infers them).
-fn to_table(frag: &Frag) -> Option<Table> {
-    let mut rows: Vec<Vec<&grid::FCell>> = vec![Vec::new(); frag.rows()];
-    for c in &frag.cells {
-        for r in c.row..c.row + c.row_span {
-            rows.get_mut(r)?.push(c);
-        }
-    }
-    let mut b = GridBuilder::new(frag.cols(), &Limits::default());
-    for (r, row) in rows.iter_mut().enumerate() {
-        row.sort_by_key(|c| c.col);
-        let specs = row
-            .iter()
-            .map(|c| CellSpec {
-                span: c.col_span,
-                vmerge: match (c.row_span, c.row == r) {
-                    (1, _) => VMerge::None,
-                    (_, true) => VMerge::Restart,
-                    (_, false) => VMerge::Continue,
-                },
-                text: if c.row == r {
-                    c.text.clone()
-                } else {
-                    String::new()
-                },
-                ..CellSpec::default()
+/// The fragment's cells as the model's table (header rows as the DOCX reader infers them);
+/// `None`, with a warning, when it is over the limits.
+fn to_table(frag: &Frag, page: u32, limits: &Limits, warnings: &mut Vec<Warning>) -> Option<Table> {
+    let mut b = TableBuilder::new(Place::page(page), frag.cols(), limits);
+    let mut cells: Vec<&grid::FCell> = frag.cells.iter().collect();
+    cells.sort_by_key(|c| (c.row, c.col));
+    let built = b.ensure_size(frag.rows(), frag.cols()).and_then(|()| {
+        cells.iter().try_for_each(|c| {
+            b.add(Cell {
+                row: c.row,
+                col: c.col,
+                row_span: c.row_span,
+                col_span: c.col_span,
+                text: c.text.trim().to_string(),
+                tables: Vec::new(),
             })
-            .collect();
-        b.push_row(0, specs, 0).ok()?;
+            .map(drop)
+        })
+    });
+    if let Err(e) = built {
+        warnings.push(Warning {
+            code: "pdf.table_over_limit",
+            message: format!(
+                "a table of {} rows and {} columns is read as text: {e}",
+                frag.rows(),
+                frag.cols()
+            ),
+            page: Some(page),
+        });
+        return None;
     }
-    Some(b.finish(0).0)
+    let (table, found) = b.finish(0, 0, Holes::Warn);
+    warnings.extend(found);
+    Some(table)
 }
 
 fn region_of(f: &Frag) -> Region {

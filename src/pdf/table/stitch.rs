@@ -7,6 +7,25 @@ use super::cells::{separator, wraps};
 use super::grid::{FCell, Frag, TOL};
 use super::{region_of, Region};
 use crate::pdf::engine::Page;
+use crate::table::continuation::{repeated_header_rows, GridCell, Rows};
+
+impl GridCell for FCell {
+    fn row(&self) -> usize {
+        self.row
+    }
+    fn col(&self) -> usize {
+        self.col
+    }
+    fn row_span(&self) -> usize {
+        self.row_span
+    }
+    fn col_span(&self) -> usize {
+        self.col_span
+    }
+    fn text(&self) -> &str {
+        &self.text
+    }
+}
 
 /// Groups fragments into tables: each result is its regions and the joined grid.
 pub(crate) fn join(pages: &[Page], frags: Vec<Frag>) -> Vec<(Vec<Region>, Frag)> {
@@ -110,33 +129,24 @@ fn regrid(f: &Frag, xs: &[f32]) -> Vec<FCell> {
         .collect()
 }
 
-fn row_texts(cells: &[FCell], r: usize) -> Vec<(usize, usize, &str)> {
-    cells
-        .iter()
-        .filter(|c| c.row == r)
-        .map(|c| (c.col, c.col_span, c.text.as_str()))
-        .collect()
-}
-
 /// Appends `f` below `acc` (same page-independent columns).
 fn append(acc: &mut Frag, f: Frag) {
     let xs = union(&acc.xs, &f.xs);
     let mut top = regrid(acc, &xs);
     let mut bottom = regrid(&f, &xs);
     // A repeated header: the continuation's first rows read exactly as the table's first rows.
-    let mut skip = 0;
-    while skip < f.rows()
-        && skip < acc.rows()
-        && !row_texts(&bottom, skip).is_empty()
-        && row_texts(&bottom, skip) == row_texts(&top, skip)
-        && bottom
-            .iter()
-            .filter(|c| c.row == skip)
-            .all(|c| c.row + c.row_span <= skip + 1 || c.text.is_empty())
-    {
-        skip += 1;
-    }
-    if skip > 0 && row_texts(&top, 0).iter().all(|(_, _, t)| !t.is_empty()) {
+    let skip = repeated_header_rows(
+        &Rows {
+            cells: &top,
+            rows: acc.rows(),
+        },
+        &Rows {
+            cells: &bottom,
+            rows: f.rows(),
+        },
+        &str::to_string,
+    );
+    if skip > 0 {
         bottom.retain(|c| c.row >= skip);
         bottom.iter_mut().for_each(|c| c.row -= skip);
     }

@@ -4,9 +4,9 @@ use super::{PartKind, Step, Tag, Walker};
 use crate::docx::body::blocks::{
     parse_num, CellState, Container, OpenParagraph, RowState, TableState,
 };
+use crate::docx::table_grid::VMerge;
 use crate::docx::xml::{Ns, XmlReader};
 use crate::error::{Error, ErrorKind};
-use crate::table::grid::VMerge;
 use quick_xml::events::BytesStart;
 use std::io::BufRead;
 

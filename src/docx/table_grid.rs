@@ -1,14 +1,14 @@
-//! Builds a [`Table`] whose cells partition the grid, from rows described the way
-//! WordprocessingML describes them: cells placed left to right from `gridBefore`, each
-//! covering `gridSpan` columns, joined to the cell above by `vMerge` or to the left by
-//! the legacy `hMerge`.
+//! Word's table vocabulary on top of the span-native core ([`crate::table::TableBuilder`]):
+//! rows of cells placed left to right from `gridBefore`, each covering `gridSpan` columns, joined
+//! to the cell above by `vMerge` or to the left by the legacy `hMerge`, resolved into spans.
 //!
-//! Rows are pushed one at a time, so a reader can stream a table without first
-//! collecting its rows.
+//! Rows are pushed one at a time, so the reader streams a table without first collecting its
+//! rows; the core checks the limits as the grid grows.
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::limits::Limits;
 use crate::model::{Cell, Table, Warning};
+use crate::table::{Holes, Place, TableBuilder};
 
 /// A cell's vertical-merge mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,31 +37,23 @@ pub struct CellSpec {
     pub tables: Vec<Table>,
 }
 
-/// Accumulates rows and produces a partitioned [`Table`].
+/// Resolves Word rows into spans and feeds them to the table core.
 #[derive(Debug)]
-pub struct GridBuilder {
-    cells: Vec<Cell>,
-    /// For each grid column, the index in `cells` of the cell covering it in the last row.
+pub struct WordTableBuilder {
+    core: TableBuilder,
+    /// For each grid column, the index of the cell covering it in the last row.
     open: Vec<Option<usize>>,
-    rows: usize,
-    cols: usize,
     /// Rows marked as repeated header rows (`w:tblHeader`), in push order.
     header_marks: Vec<usize>,
-    limits: Limits,
-    warnings: Vec<Warning>,
 }
 
-impl GridBuilder {
+impl WordTableBuilder {
     /// Starts a table whose declared grid (`w:tblGrid`) has `declared_cols` columns.
-    pub fn new(declared_cols: usize, limits: &Limits) -> GridBuilder {
-        GridBuilder {
-            cells: Vec::new(),
+    pub fn new(declared_cols: usize, limits: &Limits) -> WordTableBuilder {
+        WordTableBuilder {
+            core: TableBuilder::new(Place::part("table"), declared_cols, limits),
             open: Vec::new(),
-            rows: 0,
-            cols: declared_cols.min(limits.max_table_cols),
             header_marks: Vec::new(),
-            limits: *limits,
-            warnings: Vec::new(),
         }
     }
 
@@ -72,88 +64,76 @@ impl GridBuilder {
         cells: Vec<CellSpec>,
         grid_after: usize,
     ) -> Result<(), Error> {
-        let row = self.rows;
-        self.rows += 1;
+        let row = self.core.rows();
+        self.core.ensure_size(row + 1, grid_before)?;
         let mut next_open: Vec<Option<usize>> = Vec::with_capacity(self.open.len());
-        let max_cols = self.limits.max_table_cols;
-        if grid_before > max_cols || grid_after > max_cols {
-            return Err(self.limit("max_table_cols", max_cols as u64));
-        }
         let mut col = grid_before;
         next_open.resize(col, None);
         for spec in cells {
             let span = spec.span.max(1);
-            let end = col
-                .checked_add(span)
-                .filter(|&e| e <= max_cols)
-                .ok_or_else(|| self.limit("max_table_cols", max_cols as u64))?;
+            let end = col.saturating_add(span);
+            self.core.ensure_size(row + 1, end)?;
             if spec.vmerge == VMerge::Continue {
                 if let Some(i) = self.anchor_above(row, col, span) {
-                    let anchor = &mut self.cells[i];
-                    anchor.row_span += 1;
+                    if let Some(anchor) = self.core.cell_mut(i) {
+                        anchor.row_span += 1;
+                    }
                     if !spec.text.trim().is_empty() {
-                        self.warnings.push(Warning::new(
+                        self.core.warn(
                             "docx.vmerge_text_dropped",
                             format!(
                                 "table row {row}, column {col}: text of a merged-away cell dropped, as Word hides it: {:?}",
                                 spec.text.trim()
                             ),
-                        ));
+                        );
                     }
                     next_open.resize(end, Some(i));
                     col = end;
                     continue;
                 }
-                self.warnings.push(Warning::new(
+                self.core.warn(
                     "docx.vmerge_without_anchor",
                     format!("table row {row}, column {col}: vertical merge continues a cell that is not there; kept as its own cell"),
-                ));
+                );
             }
             if spec.hmerge_continue {
                 if let Some(i) = self.left_neighbour(&next_open, row, col) {
-                    let left = &mut self.cells[i];
-                    left.col_span += span;
-                    if !spec.text.trim().is_empty() {
-                        left.text.push('\n');
-                        left.text.push_str(spec.text.trim());
+                    if let Some(left) = self.core.cell_mut(i) {
+                        left.col_span += span;
+                        if !spec.text.trim().is_empty() {
+                            left.text.push('\n');
+                            left.text.push_str(spec.text.trim());
+                        }
                     }
                     next_open.resize(end, Some(i));
                     col = end;
                     continue;
                 }
-                self.warnings.push(Warning::new(
+                self.core.warn(
                     "docx.hmerge_without_anchor",
                     format!("table row {row}, column {col}: horizontal merge continues no cell; kept as its own cell"),
-                ));
+                );
             }
-            let i = self.cells.len();
-            self.cells.push(Cell {
+            let i = self.core.add(Cell {
                 row,
                 col,
                 row_span: 1,
                 col_span: span,
                 text: spec.text.trim().to_string(),
                 tables: spec.tables,
-            });
+            })?;
             next_open.resize(end, Some(i));
             col = end;
         }
-        let width = col + grid_after;
-        if width > max_cols {
-            return Err(self.limit("max_table_cols", max_cols as u64));
-        }
-        self.cols = self.cols.max(width);
-        let area = (self.rows as u64).saturating_mul(self.cols as u64);
-        if area > self.limits.max_table_cells {
-            return Err(self.limit("max_table_cells", self.limits.max_table_cells));
-        }
+        self.core
+            .ensure_size(row + 1, col.saturating_add(grid_after))?;
         self.open = next_open;
         Ok(())
     }
 
     /// Marks the row most recently pushed as a header row (`w:tblHeader`); no-op before any row.
     pub fn mark_header_row(&mut self) {
-        if let Some(row) = self.rows.checked_sub(1) {
+        if let Some(row) = self.core.rows().checked_sub(1) {
             if self.header_marks.last() != Some(&row) {
                 self.header_marks.push(row);
             }
@@ -163,162 +143,36 @@ impl GridBuilder {
     /// The cell that ends in the row above exactly over `[col, col+span)`.
     fn anchor_above(&self, row: usize, col: usize, span: usize) -> Option<usize> {
         let i = (*self.open.get(col)?)?;
-        let c = self.cells.get(i)?;
+        let c = self.core.cell(i)?;
         (c.col == col && c.col_span == span && c.row + c.row_span == row).then_some(i)
     }
 
     /// The cell just left of `col` in this row, if it started in this row (so widening it keeps a rectangle).
     fn left_neighbour(&self, next_open: &[Option<usize>], row: usize, col: usize) -> Option<usize> {
         let i = (*next_open.get(col.checked_sub(1)?)?)?;
-        let c = self.cells.get(i)?;
+        let c = self.core.cell(i)?;
         (c.row == row && c.row_span == 1 && c.col + c.col_span == col).then_some(i)
     }
 
-    fn limit(&self, what: &'static str, limit: u64) -> Error {
-        Error::new(ErrorKind::Limit {
-            part: "table".into(),
-            what,
-            limit,
-        })
-    }
-
-    /// Warnings raised so far (merges that could not be honoured).
-    pub fn warnings(&self) -> &[Warning] {
-        &self.warnings
-    }
-
-    /// Pads uncovered positions with empty 1×1 cells and returns the table and its warnings.
-    ///
-    /// `header_rows` is the run of marked rows starting at row 0; without one, the rows that
-    /// the spans imply (see `implied_header_rows`); else 0.
+    /// The table and its warnings. Positions no cell covers (`gridBefore`, `gridAfter`, a row
+    /// shorter than the grid) are empty by Word's design, so filled without a warning.
+    /// `header_rows` is the run of marked rows starting at row 0; without one, the rows the
+    /// spans imply; else 0.
     pub fn finish(self, index: usize) -> (Table, Vec<Warning>) {
-        let GridBuilder {
-            mut cells,
-            rows,
-            cols,
-            header_marks,
-            warnings,
-            ..
-        } = self;
-        let marked = header_marks
+        let marked = self
+            .header_marks
             .iter()
             .enumerate()
             .take_while(|&(i, &r)| i == r)
             .count();
-        let header_rows = if marked > 0 {
-            marked
-        } else {
-            implied_header_rows(&cells, rows, cols)
-        };
-        let mut covered = vec![false; rows.saturating_mul(cols)];
-        for c in &cells {
-            for r in c.row..c.row + c.row_span {
-                for k in c.col..(c.col + c.col_span).min(cols) {
-                    if let Some(slot) = covered.get_mut(r * cols + k) {
-                        *slot = true;
-                    }
-                }
-            }
-        }
-        for (pos, _) in covered.iter().enumerate().filter(|(_, &v)| !v) {
-            cells.push(Cell {
-                row: pos / cols,
-                col: pos % cols,
-                row_span: 1,
-                col_span: 1,
-                ..Cell::default()
-            });
-        }
-        cells.sort_by_key(|c| (c.row, c.col));
-        let table = Table {
-            index,
-            rows,
-            cols,
-            header_rows,
-            cells,
-            ..Table::default()
-        };
-        (table, warnings)
-    }
-}
-
-/// The header rows that the spans imply when no row is marked: a header opens when row 0 has a
-/// vertical span or a grouping horizontal span (one row tall, wider than one column, narrower than the table:
-/// a full-width row is a title, not a group), and grows while a header cell reaches further
-/// down or a group in its last row needs the row of sub-headings below it. This is pandoc's
-/// "extend while the next row continues a merge" plus the groups of multi-level headers
-/// (表四's 行政复议 / 行政诉讼 have only horizontal spans in row 0). A header that would take
-/// every row is a column of row labels, so 0.
-/// `cells` must be in the order rows were pushed (before padding).
-fn implied_header_rows(cells: &[Cell], rows: usize, cols: usize) -> usize {
-    let grouping = |c: &Cell| c.row_span == 1 && c.col_span > 1 && c.col_span < cols;
-    if !cells
-        .iter()
-        .any(|c| c.row == 0 && (c.row_span > 1 || grouping(c)))
-    {
-        return 0;
-    }
-    // A cell demands the rows down to its bottom, and a group one more for its sub-headings.
-    // `cells` are in push order, so rows ascend: one pass, linear even for huge tables.
-    let mut k = 1;
-    for c in cells {
-        if c.row >= k {
-            break;
-        }
-        k = k.max(c.row + c.row_span + usize::from(grouping(c)));
-    }
-    if k >= rows {
-        0
-    } else {
-        k
-    }
-}
-
-/// Checks the contract's partition invariant: every grid position in exactly one cell,
-/// cells in row-major order of their top-left corner, spans at least 1 and inside the grid.
-pub fn check_partition(t: &Table) -> Result<(), String> {
-    let mut seen = vec![false; t.rows.saturating_mul(t.cols)];
-    let mut last = None;
-    for c in &t.cells {
-        if c.row_span == 0 || c.col_span == 0 {
-            return Err(format!("cell at ({}, {}) has a zero span", c.row, c.col));
-        }
-        if c.row + c.row_span > t.rows || c.col + c.col_span > t.cols {
-            return Err(format!(
-                "cell at ({}, {}) leaves the {}x{} grid",
-                c.row, c.col, t.rows, t.cols
-            ));
-        }
-        if last.is_some_and(|l| l >= (c.row, c.col)) {
-            return Err(format!(
-                "cell at ({}, {}) out of row-major order",
-                c.row, c.col
-            ));
-        }
-        last = Some((c.row, c.col));
-        for r in c.row..c.row + c.row_span {
-            for k in c.col..c.col + c.col_span {
-                let slot = &mut seen[r * t.cols + k];
-                if *slot {
-                    return Err(format!("position ({r}, {k}) covered twice"));
-                }
-                *slot = true;
-            }
-        }
-    }
-    match seen.iter().position(|v| !v) {
-        Some(p) => Err(format!(
-            "position ({}, {}) not covered",
-            p / t.cols,
-            p % t.cols
-        )),
-        None => Ok(()),
+        self.core.finish(index, marked, Holes::Expected)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::table::check_partition;
 
     fn cell(text: &str, span: usize, vmerge: VMerge) -> CellSpec {
         CellSpec {
@@ -340,7 +194,7 @@ mod tests {
     #[test]
     fn vmerge_and_gridspan_make_rectangles() {
         let limits = Limits::default();
-        let mut b = GridBuilder::new(3, &limits);
+        let mut b = WordTableBuilder::new(3, &limits);
         b.push_row(
             0,
             vec![cell("a", 1, VMerge::Restart), cell("b", 2, VMerge::None)],
@@ -375,7 +229,7 @@ mod tests {
     #[test]
     fn grid_before_after_and_ragged_rows_are_padded() {
         let limits = Limits::default();
-        let mut b = GridBuilder::new(2, &limits);
+        let mut b = WordTableBuilder::new(2, &limits);
         b.push_row(1, vec![cell("x", 1, VMerge::None)], 1).unwrap();
         b.push_row(0, vec![cell("y", 1, VMerge::None)], 0).unwrap();
         let (t, _) = b.finish(3);
@@ -397,7 +251,7 @@ mod tests {
     #[test]
     fn continuation_without_anchor_is_kept_with_a_warning() {
         let limits = Limits::default();
-        let mut b = GridBuilder::new(2, &limits);
+        let mut b = WordTableBuilder::new(2, &limits);
         b.push_row(
             0,
             vec![cell("top", 1, VMerge::Continue), cell("r", 1, VMerge::None)],
@@ -420,7 +274,7 @@ mod tests {
     #[test]
     fn hmerge_continue_widens_the_left_cell() {
         let limits = Limits::default();
-        let mut b = GridBuilder::new(3, &limits);
+        let mut b = WordTableBuilder::new(3, &limits);
         let mut cont = cell("", 1, VMerge::None);
         cont.hmerge_continue = true;
         b.push_row(
@@ -452,7 +306,7 @@ mod tests {
     #[test]
     fn vmerge_chain_under_a_span() {
         let limits = Limits::default();
-        let mut b = GridBuilder::new(2, &limits);
+        let mut b = WordTableBuilder::new(2, &limits);
         b.push_row(0, vec![cell("s", 2, VMerge::Restart)], 0)
             .unwrap();
         b.push_row(0, vec![cell("", 2, VMerge::Continue)], 0)
@@ -476,20 +330,20 @@ mod tests {
             max_table_cells: 6,
             ..Limits::default()
         };
-        let mut b = GridBuilder::new(1, &limits);
+        let mut b = WordTableBuilder::new(1, &limits);
         assert!(b.push_row(0, vec![cell("", 5, VMerge::None)], 0).is_err());
-        let mut b = GridBuilder::new(3, &limits);
+        let mut b = WordTableBuilder::new(3, &limits);
         b.push_row(0, vec![], 0).unwrap();
         b.push_row(0, vec![], 0).unwrap();
         assert!(b.push_row(0, vec![], 0).is_err());
-        let mut b = GridBuilder::new(1, &limits);
+        let mut b = WordTableBuilder::new(1, &limits);
         assert!(b
             .push_row(usize::MAX, vec![cell("", usize::MAX, VMerge::None)], 0)
             .is_err());
     }
 
     /// Pushes `n` rows of `width` plain 1×1 cells.
-    fn plain_rows(b: &mut GridBuilder, n: usize, width: usize) {
+    fn plain_rows(b: &mut WordTableBuilder, n: usize, width: usize) {
         for _ in 0..n {
             let cells = (0..width).map(|_| cell("v", 1, VMerge::None)).collect();
             b.push_row(0, cells, 0).unwrap();
@@ -499,7 +353,7 @@ mod tests {
     #[test]
     fn header_rows_from_marks_count_only_the_leading_run() {
         let limits = Limits::default();
-        let mut b = GridBuilder::new(2, &limits);
+        let mut b = WordTableBuilder::new(2, &limits);
         b.mark_header_row(); // before any row: nothing to mark
         plain_rows(&mut b, 1, 2);
         b.mark_header_row();
@@ -516,7 +370,7 @@ mod tests {
     #[test]
     fn marks_not_starting_at_row_zero_are_ignored() {
         let limits = Limits::default();
-        let mut b = GridBuilder::new(2, &limits);
+        let mut b = WordTableBuilder::new(2, &limits);
         plain_rows(&mut b, 1, 2);
         plain_rows(&mut b, 1, 2);
         b.mark_header_row();
@@ -528,7 +382,7 @@ mod tests {
     #[test]
     fn marks_win_over_vertical_spans() {
         let limits = Limits::default();
-        let mut b = GridBuilder::new(2, &limits);
+        let mut b = WordTableBuilder::new(2, &limits);
         b.push_row(
             0,
             vec![cell("a", 1, VMerge::Restart), cell("b", 1, VMerge::None)],
@@ -552,7 +406,7 @@ mod tests {
         // The annual-report shape: 信息内容 spans three header rows, 申请人情况 spans
         // columns and sits above two more header rows.
         let limits = Limits::default();
-        let mut b = GridBuilder::new(3, &limits);
+        let mut b = WordTableBuilder::new(3, &limits);
         b.push_row(
             0,
             vec![
@@ -590,19 +444,19 @@ mod tests {
     #[test]
     fn no_marks_and_no_vertical_span_in_row_zero_means_no_header() {
         let limits = Limits::default();
-        let mut b = GridBuilder::new(2, &limits);
+        let mut b = WordTableBuilder::new(2, &limits);
         b.push_row(0, vec![cell("wide", 2, VMerge::None)], 0)
             .unwrap();
         plain_rows(&mut b, 2, 2);
         let (t, _) = b.finish(0);
         assert_eq!(t.header_rows, 0);
-        assert_eq!(GridBuilder::new(2, &limits).finish(0).0.header_rows, 0);
+        assert_eq!(WordTableBuilder::new(2, &limits).finish(0).0.header_rows, 0);
     }
 
     #[test]
     fn a_span_down_the_whole_table_is_a_row_label_not_a_header() {
         let limits = Limits::default();
-        let mut b = GridBuilder::new(2, &limits);
+        let mut b = WordTableBuilder::new(2, &limits);
         b.push_row(
             0,
             vec![
@@ -672,7 +526,7 @@ mod header_tests {
         // 表四 of the annual report: 行政复议 / 行政诉讼 group columns in row 0, their result
         // headings span rows 1–2 or split again in row 2; data starts at row 3.
         let limits = Limits::default();
-        let mut b = GridBuilder::new(5, &limits);
+        let mut b = WordTableBuilder::new(5, &limits);
         b.push_row(
             0,
             vec![c("复议", 2, VMerge::None), c("诉讼", 3, VMerge::None)],
@@ -703,7 +557,7 @@ mod header_tests {
     #[test]
     fn a_full_width_title_row_is_not_a_header() {
         let limits = Limits::default();
-        let mut b = GridBuilder::new(2, &limits);
+        let mut b = WordTableBuilder::new(2, &limits);
         b.push_row(0, vec![c("第二十条第（一）项", 2, VMerge::None)], 0)
             .unwrap();
         b.push_row(

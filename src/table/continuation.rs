@@ -1,0 +1,225 @@
+//! A table continued over a break (a page break in a PDF, a split into pieces in a report):
+//! which leading rows of the continuation repeat the header, and the continuation appended
+//! without them. PDF stitching (`pdf::table::stitch`) and the report profile (`report`) both
+//! decide through [`repeated_header_rows`].
+
+use crate::model::{Cell, Table};
+
+/// Most header rows looked for at the top of a continuation.
+pub const MAX_REPEATED_HEADER: usize = 6;
+
+/// A cell as the continuation rules see it: its place, spans and text.
+pub trait GridCell {
+    /// Top grid row.
+    fn row(&self) -> usize;
+    /// Left grid column.
+    fn col(&self) -> usize;
+    /// Rows covered.
+    fn row_span(&self) -> usize;
+    /// Columns covered.
+    fn col_span(&self) -> usize;
+    /// The text.
+    fn text(&self) -> &str;
+}
+
+impl GridCell for Cell {
+    fn row(&self) -> usize {
+        self.row
+    }
+    fn col(&self) -> usize {
+        self.col
+    }
+    fn row_span(&self) -> usize {
+        self.row_span
+    }
+    fn col_span(&self) -> usize {
+        self.col_span
+    }
+    fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// A table's cells and row count, as the continuation rules read them.
+pub struct Rows<'a, C> {
+    /// The cells.
+    pub cells: &'a [C],
+    /// Grid rows.
+    pub rows: usize,
+}
+
+impl<C: GridCell> Rows<'_, C> {
+    /// Whether no cell crosses the boundary above row `k`.
+    fn cut_at(&self, k: usize) -> bool {
+        self.cells
+            .iter()
+            .all(|c| c.row() >= k || c.row() + c.row_span() <= k)
+    }
+
+    /// The cells of the top `k` rows as comparable tuples, text through `key`.
+    fn top(
+        &self,
+        k: usize,
+        key: &dyn Fn(&str) -> String,
+    ) -> Vec<(usize, usize, usize, usize, String)> {
+        let mut top: Vec<_> = self
+            .cells
+            .iter()
+            .filter(|c| c.row() < k)
+            .map(|c| (c.row(), c.col(), c.row_span(), c.col_span(), key(c.text())))
+            .collect();
+        top.sort();
+        top
+    }
+}
+
+/// How many leading rows of the continuation `next` repeat the header of `first` (0 when
+/// none): the most rows, up to [`MAX_REPEATED_HEADER`] and fewer than either table has, after
+/// which both tables can be cut and whose cells are the same, with texts equal under `key` (a
+/// normalisation) and not all empty. A page-broken table often repeats its header (Word's
+/// "repeat as header row", or by hand); kept, those rows would be read as data.
+pub fn repeated_header_rows<A: GridCell, B: GridCell>(
+    first: &Rows<'_, A>,
+    next: &Rows<'_, B>,
+    key: &dyn Fn(&str) -> String,
+) -> usize {
+    let most = MAX_REPEATED_HEADER
+        .min(first.rows.saturating_sub(1))
+        .min(next.rows.saturating_sub(1));
+    (1..=most)
+        .rev()
+        .find(|&k| {
+            if !first.cut_at(k) || !next.cut_at(k) {
+                return false;
+            }
+            let top = first.top(k, key);
+            top.iter().any(|c| !c.4.is_empty()) && top == next.top(k, key)
+        })
+        .unwrap_or(0)
+}
+
+/// `first` with the rows of `next` appended below it, leaving out the rows of `next` that
+/// repeat `first`'s header (texts compared under `key`).
+pub fn append(first: &Table, next: &Table, key: &dyn Fn(&str) -> String) -> Table {
+    let skip = repeated_header_rows(
+        &Rows {
+            cells: &first.cells,
+            rows: first.rows,
+        },
+        &Rows {
+            cells: &next.cells,
+            rows: next.rows,
+        },
+        key,
+    );
+    let mut t = first.clone();
+    t.cells
+        .extend(next.cells.iter().filter(|c| c.row >= skip).map(|c| {
+            let mut c = c.clone();
+            c.row = c.row - skip + first.rows;
+            c
+        }));
+    t.rows = first.rows + next.rows - skip;
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(row: usize, col: usize, row_span: usize, col_span: usize, text: &str) -> Cell {
+        Cell {
+            row,
+            col,
+            row_span,
+            col_span,
+            text: text.into(),
+            tables: Vec::new(),
+        }
+    }
+
+    /// A header of `项目` spanning two rows beside a grouped `数量` / (`上年`, `本年`), then data.
+    fn with_header(data: &[&str]) -> Table {
+        let mut cells = vec![
+            cell(0, 0, 2, 1, "项目"),
+            cell(0, 1, 1, 2, "数量"),
+            cell(1, 1, 1, 1, "上年"),
+            cell(1, 2, 1, 1, "本年"),
+        ];
+        for (i, d) in data.iter().enumerate() {
+            cells.push(cell(2 + i, 0, 1, 1, d));
+            cells.push(cell(2 + i, 1, 1, 1, "1"));
+            cells.push(cell(2 + i, 2, 1, 1, "2"));
+        }
+        Table {
+            rows: 2 + data.len(),
+            cols: 3,
+            cells,
+            ..Table::default()
+        }
+    }
+
+    fn same(s: &str) -> String {
+        s.to_string()
+    }
+
+    #[test]
+    fn a_repeated_two_row_header_is_left_out() {
+        let joined = append(&with_header(&["收到"]), &with_header(&["办结"]), &same);
+        assert_eq!(joined.rows, 4);
+        let texts: Vec<(usize, usize, &str)> = joined
+            .cells
+            .iter()
+            .filter(|c| c.row >= 2)
+            .map(|c| (c.row, c.col, c.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                (2, 0, "收到"),
+                (2, 1, "1"),
+                (2, 2, "2"),
+                (3, 0, "办结"),
+                (3, 1, "1"),
+                (3, 2, "2")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_continuation_without_the_header_keeps_every_row() {
+        let first = with_header(&["收到"]);
+        let mut next = with_header(&["办结", "转办"]);
+        next.cells.retain(|c| c.row >= 2);
+        next.cells.iter_mut().for_each(|c| c.row -= 2);
+        next.rows = 2;
+        let joined = append(&first, &next, &same);
+        assert_eq!(joined.rows, 5);
+    }
+
+    #[test]
+    fn texts_compare_through_the_key_and_empty_rows_are_no_header() {
+        let first = with_header(&["收到"]);
+        let mut next = with_header(&["办结"]);
+        next.cells[0].text = "项 目".into();
+        let squash = |s: &str| s.split_whitespace().collect::<String>();
+        fn rows(t: &Table) -> Rows<'_, Cell> {
+            Rows {
+                cells: &t.cells,
+                rows: t.rows,
+            }
+        }
+        assert_eq!(repeated_header_rows(&rows(&first), &rows(&next), &same), 0);
+        assert_eq!(
+            repeated_header_rows(&rows(&first), &rows(&next), &squash),
+            2
+        );
+        let blank = Table {
+            rows: 3,
+            cols: 1,
+            cells: (0..3).map(|r| cell(r, 0, 1, 1, "")).collect(),
+            ..Table::default()
+        };
+        assert_eq!(repeated_header_rows(&rows(&blank), &rows(&blank), &same), 0);
+    }
+}
