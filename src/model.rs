@@ -153,6 +153,25 @@ pub struct Cell {
     pub tables: Vec<Table>,
 }
 
+impl Cell {
+    /// A cell at (`row`, `col`) covering `row_span` × `col_span` positions, with no nested table.
+    pub fn new(row: usize, col: usize, row_span: usize, col_span: usize, text: &str) -> Cell {
+        Cell {
+            row,
+            col,
+            row_span,
+            col_span,
+            text: text.to_string(),
+            tables: Vec::new(),
+        }
+    }
+
+    /// (row, col, row_span, col_span, text): the cell's place and text, for comparing grids.
+    pub fn shape(&self) -> (usize, usize, usize, usize, &str) {
+        (self.row, self.col, self.row_span, self.col_span, &self.text)
+    }
+}
+
 /// A footnote or endnote.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Note {

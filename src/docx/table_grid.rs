@@ -172,6 +172,7 @@ impl WordTableBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::table::builder::shape_of;
     use crate::table::check_partition;
 
     fn cell(text: &str, span: usize, vmerge: VMerge) -> CellSpec {
@@ -181,14 +182,6 @@ mod tests {
             text: text.into(),
             ..CellSpec::default()
         }
-    }
-
-    /// (row, col, row_span, col_span, text) of every cell, in order.
-    fn shape(t: &Table) -> Vec<(usize, usize, usize, usize, &str)> {
-        t.cells
-            .iter()
-            .map(|c| (c.row, c.col, c.row_span, c.col_span, c.text.as_str()))
-            .collect()
     }
 
     #[test]
@@ -215,7 +208,7 @@ mod tests {
         assert!(w.is_empty());
         assert_eq!((t.rows, t.cols), (2, 3));
         assert_eq!(
-            shape(&t),
+            shape_of(&t),
             vec![
                 (0, 0, 2, 1, "a"),
                 (0, 1, 1, 2, "b"),
@@ -235,7 +228,7 @@ mod tests {
         let (t, _) = b.finish(3);
         assert_eq!((t.index, t.rows, t.cols), (3, 2, 3));
         assert_eq!(
-            shape(&t),
+            shape_of(&t),
             vec![
                 (0, 0, 1, 1, ""),
                 (0, 1, 1, 1, "x"),
@@ -265,7 +258,7 @@ mod tests {
         assert_eq!(w.len(), 2);
         assert!(w.iter().all(|w| w.code == "docx.vmerge_without_anchor"));
         assert_eq!(
-            shape(&t),
+            shape_of(&t),
             vec![(0, 0, 1, 1, "top"), (0, 1, 1, 1, "r"), (1, 0, 1, 2, "wide")]
         );
         check_partition(&t).unwrap();
@@ -291,7 +284,7 @@ mod tests {
         let (t, w) = b.finish(0);
         assert_eq!(w.len(), 1);
         assert_eq!(
-            shape(&t),
+            shape_of(&t),
             vec![
                 (0, 0, 1, 2, "h"),
                 (0, 2, 1, 1, "z"),
@@ -314,7 +307,7 @@ mod tests {
         b.push_row(0, vec![cell("hidden", 2, VMerge::Continue)], 0)
             .unwrap();
         let (t, w) = b.finish(0);
-        assert_eq!(shape(&t), vec![(0, 0, 3, 2, "s")]);
+        assert_eq!(shape_of(&t), vec![(0, 0, 3, 2, "s")]);
         assert_eq!(
             w.len(),
             1,

@@ -325,5 +325,11 @@ pub fn check_partition(t: &Table) -> Result<(), String> {
     }
 }
 
+/// The shape of every cell of `t`, in order, for tests comparing whole grids.
+#[cfg(test)]
+pub(crate) fn shape_of(t: &Table) -> Vec<(usize, usize, usize, usize, &str)> {
+    t.cells.iter().map(Cell::shape).collect()
+}
+
 #[cfg(test)]
 mod tests;

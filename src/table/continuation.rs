@@ -8,35 +8,15 @@ use crate::model::{Cell, Table};
 /// Most header rows looked for at the top of a continuation.
 pub const MAX_REPEATED_HEADER: usize = 6;
 
-/// A cell as the continuation rules see it: its place, spans and text.
+/// A cell as the continuation rules see it: (row, col, row_span, col_span, text).
 pub trait GridCell {
-    /// Top grid row.
-    fn row(&self) -> usize;
-    /// Left grid column.
-    fn col(&self) -> usize;
-    /// Rows covered.
-    fn row_span(&self) -> usize;
-    /// Columns covered.
-    fn col_span(&self) -> usize;
-    /// The text.
-    fn text(&self) -> &str;
+    /// Its place, spans and text.
+    fn shape(&self) -> (usize, usize, usize, usize, &str);
 }
 
 impl GridCell for Cell {
-    fn row(&self) -> usize {
-        self.row
-    }
-    fn col(&self) -> usize {
-        self.col
-    }
-    fn row_span(&self) -> usize {
-        self.row_span
-    }
-    fn col_span(&self) -> usize {
-        self.col_span
-    }
-    fn text(&self) -> &str {
-        &self.text
+    fn shape(&self) -> (usize, usize, usize, usize, &str) {
+        Cell::shape(self)
     }
 }
 
@@ -51,9 +31,10 @@ pub struct Rows<'a, C> {
 impl<C: GridCell> Rows<'_, C> {
     /// Whether no cell crosses the boundary above row `k`.
     fn cut_at(&self, k: usize) -> bool {
-        self.cells
-            .iter()
-            .all(|c| c.row() >= k || c.row() + c.row_span() <= k)
+        self.cells.iter().all(|c| {
+            let (row, _, row_span, _, _) = c.shape();
+            row >= k || row + row_span <= k
+        })
     }
 
     /// The cells of the top `k` rows as comparable tuples, text through `key`.
@@ -65,8 +46,9 @@ impl<C: GridCell> Rows<'_, C> {
         let mut top: Vec<_> = self
             .cells
             .iter()
-            .filter(|c| c.row() < k)
-            .map(|c| (c.row(), c.col(), c.row_span(), c.col_span(), key(c.text())))
+            .map(GridCell::shape)
+            .filter(|c| c.0 < k)
+            .map(|(r, c, rs, cs, text)| (r, c, rs, cs, key(text)))
             .collect();
         top.sort();
         top
@@ -127,29 +109,18 @@ pub fn append(first: &Table, next: &Table, key: &dyn Fn(&str) -> String) -> Tabl
 mod tests {
     use super::*;
 
-    fn cell(row: usize, col: usize, row_span: usize, col_span: usize, text: &str) -> Cell {
-        Cell {
-            row,
-            col,
-            row_span,
-            col_span,
-            text: text.into(),
-            tables: Vec::new(),
-        }
-    }
-
     /// A header of `项目` spanning two rows beside a grouped `数量` / (`上年`, `本年`), then data.
     fn with_header(data: &[&str]) -> Table {
         let mut cells = vec![
-            cell(0, 0, 2, 1, "项目"),
-            cell(0, 1, 1, 2, "数量"),
-            cell(1, 1, 1, 1, "上年"),
-            cell(1, 2, 1, 1, "本年"),
+            Cell::new(0, 0, 2, 1, "项目"),
+            Cell::new(0, 1, 1, 2, "数量"),
+            Cell::new(1, 1, 1, 1, "上年"),
+            Cell::new(1, 2, 1, 1, "本年"),
         ];
         for (i, d) in data.iter().enumerate() {
-            cells.push(cell(2 + i, 0, 1, 1, d));
-            cells.push(cell(2 + i, 1, 1, 1, "1"));
-            cells.push(cell(2 + i, 2, 1, 1, "2"));
+            cells.push(Cell::new(2 + i, 0, 1, 1, d));
+            cells.push(Cell::new(2 + i, 1, 1, 1, "1"));
+            cells.push(Cell::new(2 + i, 2, 1, 1, "2"));
         }
         Table {
             rows: 2 + data.len(),
@@ -217,7 +188,7 @@ mod tests {
         let blank = Table {
             rows: 3,
             cols: 1,
-            cells: (0..3).map(|r| cell(r, 0, 1, 1, "")).collect(),
+            cells: (0..3).map(|r| Cell::new(r, 0, 1, 1, "")).collect(),
             ..Table::default()
         };
         assert_eq!(repeated_header_rows(&rows(&blank), &rows(&blank), &same), 0);

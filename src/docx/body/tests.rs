@@ -71,17 +71,6 @@ fn r(text: &str) -> String {
     format!("<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r>")
 }
 
-fn cell(row: usize, col: usize, row_span: usize, col_span: usize, text: &str) -> Cell {
-    Cell {
-        row,
-        col,
-        row_span,
-        col_span,
-        text: text.into(),
-        tables: vec![],
-    }
-}
-
 #[test]
 fn runs_tabs_breaks_and_symbols() {
     let x = p(concat!(
@@ -257,12 +246,12 @@ fn table_spans_merges_and_grid_before() {
     assert_eq!(
         t.cells,
         vec![
-            cell(0, 0, 2, 2, "A"),
-            cell(0, 2, 1, 1, "B"),
-            cell(1, 2, 1, 1, "C"),
-            cell(2, 0, 1, 1, ""),
-            cell(2, 1, 1, 1, "D"),
-            cell(2, 2, 1, 1, "E"),
+            Cell::new(0, 0, 2, 2, "A"),
+            Cell::new(0, 2, 1, 1, "B"),
+            Cell::new(1, 2, 1, 1, "C"),
+            Cell::new(2, 0, 1, 1, ""),
+            Cell::new(2, 1, 1, 1, "D"),
+            Cell::new(2, 2, 1, 1, "E"),
         ]
     );
 }
@@ -274,7 +263,7 @@ fn hmerge_joins_left_neighbour() {
         "<w:tc><w:tcPr><w:hMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>wide</w:t></w:r></w:p></w:tc>",
         "<w:tc><w:tcPr><w:hMerge/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>"
     );
-    assert_eq!(tables(x)[0].cells, vec![cell(0, 0, 1, 2, "wide")]);
+    assert_eq!(tables(x)[0].cells, vec![Cell::new(0, 0, 1, 2, "wide")]);
 }
 
 #[test]
@@ -294,7 +283,7 @@ fn cell_paragraphs_join_and_nested_table_text_stays() {
     assert_eq!(c.tables[0].index, 0);
     assert_eq!(
         c.tables[0].cells,
-        vec![cell(0, 0, 1, 1, "n1"), cell(0, 1, 1, 1, "n2")]
+        vec![Cell::new(0, 0, 1, 1, "n1"), Cell::new(0, 1, 1, 1, "n2")]
     );
     assert_eq!(texts(&x), vec!["T0", "after"]);
 }

@@ -10,20 +10,8 @@ use crate::pdf::engine::Page;
 use crate::table::continuation::{repeated_header_rows, GridCell, Rows};
 
 impl GridCell for FCell {
-    fn row(&self) -> usize {
-        self.row
-    }
-    fn col(&self) -> usize {
-        self.col
-    }
-    fn row_span(&self) -> usize {
-        self.row_span
-    }
-    fn col_span(&self) -> usize {
-        self.col_span
-    }
-    fn text(&self) -> &str {
-        &self.text
+    fn shape(&self) -> (usize, usize, usize, usize, &str) {
+        (self.row, self.col, self.row_span, self.col_span, &self.text)
     }
 }
 

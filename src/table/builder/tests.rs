@@ -1,39 +1,20 @@
 use super::*;
 
-fn cell(row: usize, col: usize, row_span: usize, col_span: usize, text: &str) -> Cell {
-    Cell {
-        row,
-        col,
-        row_span,
-        col_span,
-        text: text.into(),
-        tables: Vec::new(),
-    }
-}
-
-/// (row, col, row_span, col_span, text) of every cell, in order.
-fn shape(t: &Table) -> Vec<(usize, usize, usize, usize, &str)> {
-    t.cells
-        .iter()
-        .map(|c| (c.row, c.col, c.row_span, c.col_span, c.text.as_str()))
-        .collect()
-}
-
 #[test]
 fn spans_make_a_partition_with_implied_header() {
     let mut b = TableBuilder::new(Place::page(2), 0, &Limits::default());
-    b.add(cell(0, 0, 2, 1, "项目")).unwrap();
-    b.add(cell(0, 1, 1, 2, "申请人")).unwrap();
-    b.add(cell(1, 1, 1, 1, "自然人")).unwrap();
-    b.add(cell(1, 2, 1, 1, "法人")).unwrap();
-    b.add(cell(2, 0, 1, 1, "收到")).unwrap();
-    b.add(cell(2, 1, 1, 1, "3")).unwrap();
-    b.add(cell(2, 2, 1, 1, "4")).unwrap();
+    b.add(Cell::new(0, 0, 2, 1, "项目")).unwrap();
+    b.add(Cell::new(0, 1, 1, 2, "申请人")).unwrap();
+    b.add(Cell::new(1, 1, 1, 1, "自然人")).unwrap();
+    b.add(Cell::new(1, 2, 1, 1, "法人")).unwrap();
+    b.add(Cell::new(2, 0, 1, 1, "收到")).unwrap();
+    b.add(Cell::new(2, 1, 1, 1, "3")).unwrap();
+    b.add(Cell::new(2, 2, 1, 1, "4")).unwrap();
     let (t, w) = b.finish(5, 0, Holes::Warn);
     assert!(w.is_empty(), "{w:?}");
     assert_eq!((t.index, t.rows, t.cols, t.header_rows), (5, 3, 3, 2));
     assert_eq!(
-        shape(&t),
+        shape_of(&t),
         vec![
             (0, 0, 2, 1, "项目"),
             (0, 1, 1, 2, "申请人"),
@@ -50,9 +31,9 @@ fn spans_make_a_partition_with_implied_header() {
 #[test]
 fn holes_are_filled_with_one_warning_per_run() {
     let mut b = TableBuilder::new(Place::page(4), 4, &Limits::default());
-    b.add(cell(0, 0, 1, 4, "title")).unwrap();
-    b.add(cell(1, 0, 1, 1, "a")).unwrap();
-    b.add(cell(2, 2, 1, 1, "b")).unwrap();
+    b.add(Cell::new(0, 0, 1, 4, "title")).unwrap();
+    b.add(Cell::new(1, 0, 1, 1, "a")).unwrap();
+    b.add(Cell::new(2, 2, 1, 1, "b")).unwrap();
     let (t, w) = b.finish(0, 0, Holes::Warn);
     check_partition(&t).unwrap();
     assert_eq!(t.cells.len(), 1 + 1 + 3 + 1 + 3);
@@ -85,11 +66,11 @@ fn holes_are_filled_with_one_warning_per_run() {
 #[test]
 fn expected_holes_are_filled_silently() {
     let mut b = TableBuilder::new(Place::part("table"), 3, &Limits::default());
-    b.add(cell(0, 1, 1, 1, "x")).unwrap();
+    b.add(Cell::new(0, 1, 1, 1, "x")).unwrap();
     let (t, w) = b.finish(0, 0, Holes::Expected);
     assert!(w.is_empty());
     assert_eq!(
-        shape(&t),
+        shape_of(&t),
         vec![(0, 0, 1, 1, ""), (0, 1, 1, 1, "x"), (0, 2, 1, 1, "")]
     );
 }
@@ -97,12 +78,12 @@ fn expected_holes_are_filled_silently() {
 #[test]
 fn an_overlapping_cell_joins_the_cell_it_overlaps() {
     let mut b = TableBuilder::new(Place::page(1), 0, &Limits::default());
-    b.add(cell(0, 0, 2, 2, "big")).unwrap();
-    b.add(cell(1, 1, 1, 2, "late")).unwrap();
+    b.add(Cell::new(0, 0, 2, 2, "big")).unwrap();
+    b.add(Cell::new(1, 1, 1, 2, "late")).unwrap();
     let (t, w) = b.finish(0, 0, Holes::Warn);
     check_partition(&t).unwrap();
     assert_eq!(
-        shape(&t),
+        shape_of(&t),
         vec![
             (0, 0, 2, 2, "big\nlate"),
             (0, 2, 1, 1, ""),
@@ -123,10 +104,10 @@ fn an_overlapping_cell_joins_the_cell_it_overlaps() {
 #[test]
 fn zero_spans_read_as_one_and_marked_header_wins() {
     let mut b = TableBuilder::new(Place::part("table"), 0, &Limits::default());
-    b.add(cell(0, 0, 0, 0, "h")).unwrap();
-    b.add(cell(1, 0, 1, 1, "v")).unwrap();
+    b.add(Cell::new(0, 0, 0, 0, "h")).unwrap();
+    b.add(Cell::new(1, 0, 1, 1, "v")).unwrap();
     let (t, _) = b.finish(0, 1, Holes::Warn);
-    assert_eq!(shape(&t), vec![(0, 0, 1, 1, "h"), (1, 0, 1, 1, "v")]);
+    assert_eq!(shape_of(&t), vec![(0, 0, 1, 1, "h"), (1, 0, 1, 1, "v")]);
     assert_eq!(t.header_rows, 1);
 }
 
@@ -138,18 +119,18 @@ fn limits_name_the_place_and_the_bound() {
         ..Limits::default()
     };
     let mut b = TableBuilder::new(Place::page(7), 0, &limits);
-    let e = b.add(cell(0, 2, 1, 3, "wide")).unwrap_err();
+    let e = b.add(Cell::new(0, 2, 1, 3, "wide")).unwrap_err();
     assert_eq!(
         e.to_string(),
         "page 7: limit exceeded: max_table_cols over 4 (raise with --max-table-cols)"
     );
-    b.add(cell(0, 0, 1, 3, "")).unwrap();
-    b.add(cell(1, 0, 1, 3, "")).unwrap();
-    let e = b.add(cell(2, 0, 1, 1, "")).unwrap_err();
+    b.add(Cell::new(0, 0, 1, 3, "")).unwrap();
+    b.add(Cell::new(1, 0, 1, 3, "")).unwrap();
+    let e = b.add(Cell::new(2, 0, 1, 1, "")).unwrap_err();
     assert_eq!(
         e.to_string(),
         "page 7: limit exceeded: max_table_cells over 6 (raise with --max-table-cells)"
     );
-    assert!(b.add(cell(usize::MAX, 0, 2, 1, "")).is_err());
-    assert!(b.add(cell(0, usize::MAX, 1, 2, "")).is_err());
+    assert!(b.add(Cell::new(usize::MAX, 0, 2, 1, "")).is_err());
+    assert!(b.add(Cell::new(0, usize::MAX, 1, 2, "")).is_err());
 }
