@@ -8,6 +8,7 @@
 use crate::error::{Error, ErrorKind};
 use crate::limits::Limits;
 use crate::model::{Cell, Table, Warning};
+use crate::table::continuation::GridCell;
 
 /// Where a table is, for limit errors and warnings: `table` (a DOCX part) or `page 3`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -259,22 +260,26 @@ impl TableBuilder {
 /// is pandoc's "extend while the next row continues a merge" plus the groups of multi-level
 /// headers (表四's 行政复议 / 行政诉讼 have only horizontal spans in row 0). A header that would
 /// take every row is a column of row labels, so 0. `cells` must have ascending rows.
-fn implied_header_rows(cells: &[Cell], rows: usize, cols: usize) -> usize {
-    let grouping = |c: &Cell| c.row_span == 1 && c.col_span > 1 && c.col_span < cols;
-    if !cells
+pub(crate) fn implied_header_rows<C: GridCell>(cells: &[C], rows: usize, cols: usize) -> usize {
+    let grouping =
+        |row_span: usize, col_span: usize| row_span == 1 && col_span > 1 && col_span < cols;
+    let opens = cells
         .iter()
-        .any(|c| c.row == 0 && (c.row_span > 1 || grouping(c)))
-    {
+        .map(GridCell::shape)
+        .any(|(row, _, row_span, col_span, _)| {
+            row == 0 && (row_span > 1 || grouping(row_span, col_span))
+        });
+    if !opens {
         return 0;
     }
     // A cell demands the rows down to its bottom, and a group one more for its sub-headings.
     // Rows ascend: one pass, linear even for huge tables.
     let mut k = 1;
-    for c in cells {
-        if c.row >= k {
+    for (row, _, row_span, col_span, _) in cells.iter().map(GridCell::shape) {
+        if row >= k {
             break;
         }
-        k = k.max(c.row + c.row_span + usize::from(grouping(c)));
+        k = k.max(row + row_span + usize::from(grouping(row_span, col_span)));
     }
     if k >= rows {
         0

@@ -4,6 +4,7 @@
 //! decide through [`repeated_header_rows`].
 
 use crate::model::{Cell, Table};
+use crate::table::builder::implied_header_rows;
 
 /// Most header rows looked for at the top of a continuation.
 pub const MAX_REPEATED_HEADER: usize = 6;
@@ -20,15 +21,39 @@ impl GridCell for Cell {
     }
 }
 
-/// A table's cells and row count, as the continuation rules read them.
+/// A table's cells, size and header, as the continuation rules read them.
 pub struct Rows<'a, C> {
-    /// The cells.
+    /// The cells, rows ascending.
     pub cells: &'a [C],
     /// Grid rows.
     pub rows: usize,
+    /// Grid columns.
+    pub cols: usize,
+    /// Its header rows when known (marked), else 0: then the rows its spans imply.
+    pub header_rows: usize,
+}
+
+impl<'a> Rows<'a, Cell> {
+    /// A model table as the continuation rules read it.
+    pub fn of(t: &'a Table) -> Rows<'a, Cell> {
+        Rows {
+            cells: &t.cells,
+            rows: t.rows,
+            cols: t.cols,
+            header_rows: t.header_rows,
+        }
+    }
 }
 
 impl<C: GridCell> Rows<'_, C> {
+    /// Its header: the known rows, else the implied ones, else the first row.
+    fn header(&self) -> usize {
+        match self.header_rows {
+            0 => implied_header_rows(self.cells, self.rows, self.cols).max(1),
+            n => n,
+        }
+    }
+
     /// Whether no cell crosses the boundary above row `k`.
     fn cut_at(&self, k: usize) -> bool {
         self.cells.iter().all(|c| {
@@ -56,9 +81,10 @@ impl<C: GridCell> Rows<'_, C> {
 }
 
 /// How many leading rows of the continuation `next` repeat the header of `first` (0 when
-/// none): the most rows, up to [`MAX_REPEATED_HEADER`] and fewer than either table has, after
-/// which both tables can be cut and whose cells are the same, with texts equal under `key` (a
-/// normalisation) and not all empty. A page-broken table often repeats its header (Word's
+/// none): the most rows, up to `first`'s header (its known or implied header rows, else one
+/// row), [`MAX_REPEATED_HEADER`], and fewer than either table has, after which both tables can
+/// be cut and whose cells are the same, with texts equal under `key` (a normalisation) and not
+/// all empty. Data rows that happen to repeat are data, so the header bounds the search. A page-broken table often repeats its header (Word's
 /// "repeat as header row", or by hand); kept, those rows would be read as data.
 pub fn repeated_header_rows<A: GridCell, B: GridCell>(
     first: &Rows<'_, A>,
@@ -66,6 +92,7 @@ pub fn repeated_header_rows<A: GridCell, B: GridCell>(
     key: &dyn Fn(&str) -> String,
 ) -> usize {
     let most = MAX_REPEATED_HEADER
+        .min(first.header())
         .min(first.rows.saturating_sub(1))
         .min(next.rows.saturating_sub(1));
     (1..=most)
@@ -83,17 +110,7 @@ pub fn repeated_header_rows<A: GridCell, B: GridCell>(
 /// `first` with the rows of `next` appended below it, leaving out the rows of `next` that
 /// repeat `first`'s header (texts compared under `key`).
 pub fn append(first: &Table, next: &Table, key: &dyn Fn(&str) -> String) -> Table {
-    let skip = repeated_header_rows(
-        &Rows {
-            cells: &first.cells,
-            rows: first.rows,
-        },
-        &Rows {
-            cells: &next.cells,
-            rows: next.rows,
-        },
-        key,
-    );
+    let skip = repeated_header_rows(&Rows::of(first), &Rows::of(next), key);
     let mut t = first.clone();
     t.cells
         .extend(next.cells.iter().filter(|c| c.row >= skip).map(|c| {
@@ -174,12 +191,7 @@ mod tests {
         let mut next = with_header(&["办结"]);
         next.cells[0].text = "项 目".into();
         let squash = |s: &str| s.split_whitespace().collect::<String>();
-        fn rows(t: &Table) -> Rows<'_, Cell> {
-            Rows {
-                cells: &t.cells,
-                rows: t.rows,
-            }
-        }
+        let rows = Rows::of;
         assert_eq!(repeated_header_rows(&rows(&first), &rows(&next), &same), 0);
         assert_eq!(
             repeated_header_rows(&rows(&first), &rows(&next), &squash),
@@ -192,5 +204,32 @@ mod tests {
             ..Table::default()
         };
         assert_eq!(repeated_header_rows(&rows(&blank), &rows(&blank), &same), 0);
+    }
+
+    #[test]
+    fn repeated_data_rows_under_a_one_row_header_stay_data() {
+        // A plain table printed again on the next page: only its header row is left out.
+        let plain = Table {
+            rows: 3,
+            cols: 2,
+            cells: vec![
+                Cell::new(0, 0, 1, 1, "Hello"),
+                Cell::new(0, 1, 1, 1, "World"),
+                Cell::new(1, 0, 1, 1, "1"),
+                Cell::new(1, 1, 1, 1, "Abc"),
+                Cell::new(2, 0, 1, 1, "2"),
+                Cell::new(2, 1, 1, 1, "Bar"),
+            ],
+            ..Table::default()
+        };
+        let joined = append(&plain, &plain, &same);
+        assert_eq!(joined.rows, 5);
+        let firsts: Vec<&str> = joined
+            .cells
+            .iter()
+            .filter(|c| c.col == 0)
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(firsts, vec!["Hello", "1", "2", "1", "2"]);
     }
 }

@@ -127,10 +127,14 @@ fn append(acc: &mut Frag, f: Frag) {
         &Rows {
             cells: &top,
             rows: acc.rows(),
+            cols: xs.len().saturating_sub(1),
+            header_rows: 0,
         },
         &Rows {
             cells: &bottom,
             rows: f.rows(),
+            cols: xs.len().saturating_sub(1),
+            header_rows: 0,
         },
         &str::to_string,
     );
