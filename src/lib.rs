@@ -3,6 +3,7 @@
 //! Data flows one way: bytes → reader ([`docx`]) → [`model`] → writer ([`write`]).
 //! Tables are rebuilt on their true row/column grid by [`table`].
 
+#[cfg(feature = "batch")]
 pub mod batch;
 pub mod docx;
 pub mod error;

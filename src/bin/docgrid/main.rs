@@ -1,8 +1,8 @@
 //! The `docgrid` command line: a thin layer over the library.
 
-mod cli_batch;
-mod cli_limits;
-mod cli_report;
+mod batch;
+mod limits;
+mod report;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use docgrid::write::output::{safe_stem, write_atomically, AtomicFile};
@@ -31,9 +31,9 @@ enum Command {
     /// goes to stdout.
     Convert(ConvertArgs),
     /// Convert whole folders in parallel into a mirrored tree with a manifest; reruns resume.
-    Batch(cli_batch::BatchArgs),
+    Batch(batch::BatchArgs),
     /// Annual reports (政府信息公开工作年度报告): standard tables as keyed values, with rule checks.
-    Report(cli_report::ReportArgs),
+    Report(report::ReportArgs),
 }
 
 #[derive(clap::Args)]
@@ -70,7 +70,7 @@ struct ConvertArgs {
     #[arg(long, value_name = "PW")]
     password: Option<String>,
     #[command(flatten)]
-    limits: cli_limits::LimitArgs,
+    limits: limits::LimitArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -117,8 +117,8 @@ fn main() -> ExitCode {
     quiet_panics();
     let run = std::panic::catch_unwind(|| match cli.command {
         Command::Convert(args) => convert(&args),
-        Command::Batch(args) => cli_batch::run(&args),
-        Command::Report(args) => cli_report::run(&args),
+        Command::Batch(args) => batch::run(&args),
+        Command::Report(args) => report::run(&args),
     });
     run.unwrap_or_else(|_| {
         let what = LAST_PANIC.with(|p| p.take()).unwrap_or_default();

@@ -61,7 +61,7 @@ pub struct BatchArgs {
     #[arg(long, value_name = "PW")]
     password: Option<String>,
     #[command(flatten)]
-    limits: crate::cli_limits::LimitArgs,
+    limits: crate::limits::LimitArgs,
 }
 
 /// What `batch` writes per input.
@@ -102,7 +102,7 @@ pub fn run(args: &BatchArgs) -> ExitCode {
             },
         }),
         BatchTo::Cells => Arc::new(batch::Cells { bom: args.bom }),
-        BatchTo::Report => match crate::cli_report::load_templates(args.template.as_deref()) {
+        BatchTo::Report => match crate::report::load_templates(args.template.as_deref()) {
             Ok(templates) => Arc::new(batch::Report {
                 templates: Arc::new(templates),
             }),
