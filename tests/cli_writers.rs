@@ -78,12 +78,12 @@ fn csv_folder_holds_every_table_as_in_the_json() {
         let tables = expected_tables(name);
         assert_eq!(tables.len(), 3);
         for (i, t) in tables.iter().enumerate() {
-            let path = out.join(format!("{name}.table-{}.csv", i + 1));
+            let path = out.join(format!("{name}.docx.table-{}.csv", i + 1));
             let got = read_csv(&std::fs::read(&path).unwrap());
             assert_eq!(got, grid(t, false), "{}", path.display());
         }
         // The 申请 table (the report's table 3, our second table): rows × 10 columns.
-        let got = read_csv(&std::fs::read(out.join(format!("{name}.table-2.csv"))).unwrap());
+        let got = read_csv(&std::fs::read(out.join(format!("{name}.docx.table-2.csv"))).unwrap());
         assert_eq!(got.len(), rows);
         assert!(got.iter().all(|r| r.len() == 10));
     }
@@ -217,7 +217,7 @@ fn xlsx_has_the_merged_ranges_and_values_of_the_json() {
             .assert()
             .success();
         let mut book: Xlsx<_> =
-            calamine::open_workbook(dir.path().join(format!("{name}.xlsx"))).unwrap();
+            calamine::open_workbook(dir.path().join(format!("{name}.docx.xlsx"))).unwrap();
         assert_eq!(
             book.sheet_names(),
             ["Table 1", "Table 2", "Table 3", "Text"]

@@ -5,7 +5,8 @@ use super::{OutputFormat, Shard};
 use crate::model::Document;
 use crate::write::cells::{self, CellsWriter};
 use crate::write::csv::{self, CsvOptions};
-use crate::write::output::write_atomically;
+// The writers' own naming rule (not the batch trait of the same name).
+use crate::write::output::{write_atomically, OutputFormat as Named};
 use crate::write::tables::numbered;
 use crate::write::{markdown, xlsx};
 use std::io::{self, BufRead, Write};
@@ -18,7 +19,7 @@ pub struct Xlsx;
 
 impl OutputFormat for Xlsx {
     fn suffix(&self) -> &str {
-        ".xlsx"
+        Named::Xlsx.suffix()
     }
 
     fn write(&self, doc: &Document, path: &Path) -> io::Result<()> {
@@ -46,7 +47,7 @@ pub struct Markdown;
 
 impl OutputFormat for Markdown {
     fn suffix(&self) -> &str {
-        ".md"
+        Named::Markdown.suffix()
     }
 
     fn write(&self, doc: &Document, path: &Path) -> io::Result<()> {
@@ -68,15 +69,13 @@ pub struct Csv {
 
 impl OutputFormat for Csv {
     fn suffix(&self) -> &str {
-        ".csv"
+        Named::Csv.suffix()
     }
 
     fn write(&self, doc: &Document, path: &Path) -> io::Result<()> {
         fs::create_dir(path)?;
-        // The input's whole file name, as in the folder's own name.
-        let stem = Path::new(&doc.source.path)
-            .file_name()
-            .map_or_else(|| "input".to_string(), |n| n.to_string_lossy().into_owned());
+        // The input's whole file name, as in the folder's own name: the one naming rule.
+        let stem = crate::write::output::output_name(Path::new(&doc.source.path));
         for (label, table) in numbered(doc) {
             let file = fs::File::create(path.join(csv::file_name(&stem, &label)))?;
             csv::write_table(table, &self.options, io::BufWriter::new(file))?;
@@ -100,7 +99,7 @@ pub struct Cells {
 
 impl OutputFormat for Cells {
     fn suffix(&self) -> &str {
-        ".cells.csv"
+        Named::Cells.suffix()
     }
 
     fn write(&self, doc: &Document, path: &Path) -> io::Result<()> {

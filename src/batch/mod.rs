@@ -83,7 +83,7 @@ pub struct Json {
 
 impl OutputFormat for Json {
     fn suffix(&self) -> &str {
-        ".json"
+        crate::write::output::OutputFormat::Json.suffix()
     }
 
     fn write(&self, doc: &Document, path: &Path) -> io::Result<()> {

@@ -101,14 +101,57 @@ impl Drop for AtomicFile {
     }
 }
 
-/// The input's file name without its extension, made safe as an output file name: no path
-/// separators or characters Windows refuses, never empty, `.` or `..`; `-` (stdin) is `stdin`.
-pub fn safe_stem(input: &Path) -> String {
+/// The output formats, with what the naming rule appends to an input's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// The document model as JSON.
+    Json,
+    /// Markdown.
+    Markdown,
+    /// A CSV per table (`.table-<N>.csv`).
+    Csv,
+    /// One long CSV of every cell.
+    Cells,
+    /// A workbook.
+    Xlsx,
+}
+
+impl OutputFormat {
+    /// What follows the input's whole file name: `a.docx` → `a.docx.json`. For CSV, per table:
+    /// see [`crate::write::csv::file_name`].
+    pub fn suffix(self) -> &'static str {
+        match self {
+            OutputFormat::Json => ".json",
+            OutputFormat::Markdown => ".md",
+            OutputFormat::Csv => ".csv",
+            OutputFormat::Cells => ".cells.csv",
+            OutputFormat::Xlsx => ".xlsx",
+        }
+    }
+
+    /// The format an output file's extension names (`.json`, `.md`/`.markdown`, `.csv`,
+    /// `.xlsx`), case-insensitively; `None` for any other or no extension.
+    pub fn of_extension(path: &Path) -> Option<OutputFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "json" => OutputFormat::Json,
+            "md" | "markdown" => OutputFormat::Markdown,
+            "csv" => OutputFormat::Csv,
+            "xlsx" => OutputFormat::Xlsx,
+            _ => return None,
+        })
+    }
+}
+
+/// The input's whole file name, made safe as an output file name: no path separators or
+/// characters Windows refuses, never empty, `.` or `..`; `-` (stdin) is `stdin`. Outputs are
+/// this plus the format's suffix, so `a.pdf` and `a.docx` never collide.
+pub fn output_name(input: &Path) -> String {
     if input == Path::new("-") {
         return "stdin".into();
     }
     let raw = input
-        .file_stem()
+        .file_name()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let cleaned: String = raw
@@ -123,5 +166,23 @@ pub fn safe_stem(input: &Path) -> String {
         "document".into()
     } else {
         cleaned
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_keep_the_whole_input_name() {
+        assert_eq!(output_name(Path::new("dir/a.docx")), "a.docx");
+        assert_eq!(output_name(Path::new("-")), "stdin");
+        assert_eq!(output_name(Path::new("x/..")), "document");
+        assert_eq!(output_name(Path::new("a:b?.pdf")), "a_b_.pdf");
+        assert_eq!(
+            OutputFormat::of_extension(Path::new("R.XLSX")),
+            Some(OutputFormat::Xlsx)
+        );
+        assert_eq!(OutputFormat::of_extension(Path::new("notes.txt")), None);
     }
 }

@@ -11,7 +11,7 @@ use super::tables::{numbered, select};
 use crate::model::{Block, Document, Table, Warning};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Excel's limit on the characters (UTF-16 units) of one cell.
 const MAX_CELL_CHARS: usize = 32_767;
@@ -57,17 +57,11 @@ pub fn to_bytes(doc: &Document, options: &XlsxOptions) -> io::Result<(Vec<u8>, V
     Ok((bytes, warnings))
 }
 
-/// Writes `<dir>/<stem>.xlsx` atomically; returns its path and the warnings of [`to_bytes`].
-pub fn write_file(
-    doc: &Document,
-    stem: &str,
-    dir: &Path,
-    options: &XlsxOptions,
-) -> io::Result<(PathBuf, Vec<Warning>)> {
+/// Writes the workbook to `path` atomically; returns the warnings of [`to_bytes`].
+pub fn write_file(doc: &Document, path: &Path, options: &XlsxOptions) -> io::Result<Vec<Warning>> {
     let (bytes, warnings) = to_bytes(doc, options)?;
-    let path = dir.join(format!("{stem}.xlsx"));
-    write_atomically(&path, |w| io::Write::write_all(w, &bytes))?;
-    Ok((path, warnings))
+    write_atomically(path, |w| io::Write::write_all(w, &bytes))?;
+    Ok(warnings)
 }
 
 fn xlsx_error(sheet: &str, e: XlsxError) -> io::Error {

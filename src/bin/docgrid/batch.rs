@@ -54,14 +54,8 @@ pub struct BatchArgs {
     /// Inputs larger than this fail without being read.
     #[arg(long, value_name = "MIB", default_value_t = 256)]
     max_file_mib: u64,
-    /// Also emit header and footer paragraphs as blocks (style `header` / `footer`).
-    #[arg(long)]
-    headers_footers: bool,
-    /// User password for encrypted PDFs (not needed when the user password is empty).
-    #[arg(long, value_name = "PW")]
-    password: Option<String>,
     #[command(flatten)]
-    limits: crate::limits::LimitArgs,
+    read: crate::limits::ReadArgs,
 }
 
 /// What `batch` writes per input.
@@ -136,9 +130,7 @@ pub fn run(args: &BatchArgs) -> ExitCode {
     } else {
         ProgressMode::Auto
     };
-    config.options.include_headers_footers = args.headers_footers;
-    config.options.password = args.password.clone();
-    config.options.limits = args.limits.limits();
+    config.options = args.read.options();
     config.max_file_bytes = args.max_file_mib.saturating_mul(1024 * 1024);
     config.timeout = (args.timeout > 0).then(|| Duration::from_secs(args.timeout));
     match batch::run(&config) {

@@ -6,7 +6,7 @@ use docgrid::limits::{
     DEFAULT_MAX_PDF_SEGMENTS, DEFAULT_MAX_PDF_STREAM_BYTES, DEFAULT_MAX_TABLE_CELLS,
     DEFAULT_MAX_TABLE_COLS, DEFAULT_MAX_TABLE_NESTING, DEFAULT_MAX_TOTAL_BYTES,
 };
-use docgrid::Limits;
+use docgrid::{Limits, Options, PageSelection};
 
 /// Resource bounds; an input that exceeds one fails with an error naming it.
 #[derive(clap::Args, Debug, Clone, Copy)]
@@ -69,6 +69,35 @@ impl LimitArgs {
             max_pdf_seconds: self.max_pdf_seconds,
             max_pdf_glyphs: self.max_pdf_glyphs,
             max_pdf_segments: self.max_pdf_segments,
+        }
+    }
+}
+
+/// The reading options `convert`, `batch` and `report` all take: what reaches every reader.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ReadArgs {
+    /// Also emit header and footer content as blocks (style `header` / `footer`); for PDF the
+    /// running heads and page numbers, at their pages.
+    #[arg(long)]
+    headers_footers: bool,
+    /// User password for encrypted PDFs (not needed when the user password is empty).
+    #[arg(long, value_name = "PW")]
+    password: Option<String>,
+    /// PDF pages to read, from 1: `1-3,7,10-` (an open range runs to the last page).
+    #[arg(long, value_name = "PAGES", value_parser = PageSelection::parse)]
+    pages: Option<PageSelection>,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+impl ReadArgs {
+    /// The library options these arguments describe.
+    pub fn options(&self) -> Options {
+        Options {
+            limits: self.limits.limits(),
+            include_headers_footers: self.headers_footers,
+            password: self.password.clone(),
+            pages: self.pages.clone(),
         }
     }
 }

@@ -1,9 +1,9 @@
 //! `docgrid report`: standard tables of 政府信息公开工作年度报告 as keyed values and rule checks.
 
 use clap::ValueEnum;
+use docgrid::convert_bytes;
 use docgrid::report::{self, write as rw, Report, Templates};
 use docgrid::write::output::write_atomically;
-use docgrid::{convert_bytes, Options};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,6 +23,8 @@ pub struct ReportArgs {
     /// Templates JSON of the built-in shape, replacing the built-in templates.
     #[arg(long, value_name = "FILE")]
     template: Option<PathBuf>,
+    #[command(flatten)]
+    read: crate::limits::ReadArgs,
 }
 
 /// Output formats of `docgrid report`.
@@ -59,12 +61,13 @@ pub fn run(args: &ReportArgs) -> ExitCode {
         eprintln!("docgrid: --to csv needs -o <FOLDER>");
         return ExitCode::from(2);
     }
+    let options = args.read.options();
     let mut reports = Vec::new();
     let mut failed = false;
     for input in &args.inputs {
         let doc = std::fs::read(input)
             .map_err(|e| e.to_string())
-            .and_then(|b| convert_bytes(&b, &Options::default()).map_err(|e| e.to_string()));
+            .and_then(|b| convert_bytes(&b, &options).map_err(|e| e.to_string()));
         match doc {
             Ok(mut doc) => {
                 doc.source.path = input.to_string_lossy().into_owned();
