@@ -1,7 +1,23 @@
-//! docgrid: Word (.docx) and PDF originals to structured data.
+//! docgrid: Word (.docx) and PDF originals to structured data: every paragraph and every table,
+//! with merged cells rebuilt as a true row/column grid.
 //!
-//! Data flows one way: bytes → reader ([`docx`]) → [`model`] → writer ([`write`]).
-//! Tables are rebuilt on their true row/column grid by [`table`].
+//! Data flows one way: bytes → [`sniff`] → a reader ([`reader`]: [`docx`], [`pdf`] through the
+//! page model of [`fixed`]) → [`model`] → a writer ([`write`]). Tables are built by [`table`]
+//! for every reader. ARCHITECTURE.md shows the rooms; docs/output.md is the output contract.
+//!
+//! ```
+//! use docgrid::{convert_bytes, model::Block, Options};
+//!
+//! let bytes = std::fs::read("samples/qinghe_2023_annual_report.docx")?;
+//! let doc = convert_bytes(&bytes, &Options::default())?;
+//! let table = doc.tables().next().expect("the report has tables");
+//! assert!(table.cells.iter().any(|c| c.col_span > 1), "merged cells keep their spans");
+//! let headings = doc.blocks.iter().filter(|b| matches!(b, Block::Heading(_))).count();
+//! assert!(headings > 0);
+//! let json = serde_json::to_string(&doc)?;
+//! assert!(json.starts_with(r#"{"docgrid":"1.1""#));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 #[cfg(feature = "batch")]
 pub mod batch;
