@@ -2,5 +2,6 @@
 //! the layout and table code reads.
 
 pub mod page;
+pub mod turn;
 
-pub use page::{BBox, FilledRect, Glyph, ImageBox, Page, Segment, SegmentPaint};
+pub use page::{BBox, FilledRect, Glyph, ImageBox, Page, Region, Segment, SegmentPaint};

@@ -143,3 +143,25 @@ pub struct ImageBox {
     /// Its size in pixels (width, height), for resolution: what OCR needs to know.
     pub pixels: (u32, u32),
 }
+
+/// A rectangle on one page, top-left origin, points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Region {
+    /// 0-based index into the document's pages.
+    pub page: usize,
+    /// Left edge.
+    pub x0: f32,
+    /// Top edge.
+    pub y0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Bottom edge.
+    pub y1: f32,
+}
+
+impl Region {
+    /// Whether the point lies inside (edges included).
+    pub fn contains(&self, x: f32, y: f32) -> bool {
+        x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
+    }
+}

@@ -3,7 +3,7 @@
 //! joined again with a tab. Tables stand where their region starts.
 
 use super::Item;
-use crate::pdf::table::Region;
+use crate::fixed::Region;
 use crate::pdf::text::Line;
 
 /// What the reading order sorts: a line or a table region, with its extent.

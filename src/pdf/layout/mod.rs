@@ -7,13 +7,13 @@ mod paragraphs;
 mod rotate;
 
 use super::engine::Page;
-use super::table::Region;
 use super::text::Line;
+use crate::fixed::Region;
 use crate::model::{Block, Heading, Paragraph, Table};
 
 pub use furniture::{interleave as with_furniture, strip as strip_furniture, Furniture};
+pub(crate) use rotate::sideways_lines;
 pub use rotate::upright;
-pub(crate) use rotate::{sideways_lines, turn_counts, unturn_glyph, unturn_point};
 
 /// One entry of a page's reading order.
 #[derive(Debug, Clone)]

@@ -2,7 +2,8 @@
 //! whose `/Rotate` turns upright content sideways) are turned so that most text is upright,
 //! before tables and lines are looked for: rows then come out as rows, not as columns.
 
-use crate::pdf::engine::{Glyph, Page, Segment};
+use crate::fixed::turn::{turn_counts, unturn_glyph, unturn_point};
+use crate::fixed::{FilledRect, Glyph, ImageBox, Page, Segment};
 use crate::pdf::text::{lines_of, Line};
 
 /// The page turned so that its most common glyph direction is upright; `None` when it already is.
@@ -29,44 +30,27 @@ pub fn upright(page: &Page) -> Option<Page> {
         to: map(s.to),
         ..*s
     }));
+    let turn_box = |b: crate::fixed::BBox| {
+        let (p, q) = (map((b.0, b.1)), map((b.2, b.3)));
+        (p.0.min(q.0), p.1.min(q.1), p.0.max(q.0), p.1.max(q.1))
+    };
+    out.fills = page
+        .fills
+        .iter()
+        .map(|f| FilledRect {
+            bbox: turn_box(f.bbox),
+            ..*f
+        })
+        .collect();
+    out.images = page
+        .images
+        .iter()
+        .map(|i| ImageBox {
+            bbox: turn_box(i.bbox),
+            ..*i
+        })
+        .collect();
     Some(out)
-}
-
-/// How many glyphs run in each of the four directions (index: quarter turns clockwise).
-pub(crate) fn turn_counts<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> [usize; 4] {
-    let mut count = [0usize; 4];
-    for g in glyphs {
-        if let Some(c) = count.get_mut(usize::from(g.quarter & 3)) {
-            *c += 1;
-        }
-    }
-    count
-}
-
-/// Maps a point of a `w` × `h` area (y down) so that writing direction `q` (quarter turns
-/// clockwise) reads left to right; `(0, 0)` for the size when only relative positions matter.
-pub(crate) fn unturn_point(q: u8, (w, h): (f32, f32), (x, y): (f32, f32)) -> (f32, f32) {
-    match q & 3 {
-        0 => (x, y),
-        1 => (y, w - x),
-        2 => (w - x, h - y),
-        _ => (h - y, x),
-    }
-}
-
-/// The glyph as it reads once `q` quarter turns are undone (see [`unturn_point`]).
-pub(crate) fn unturn_glyph(g: &Glyph, q: u8, size: (f32, f32)) -> Glyph {
-    let map = |p| unturn_point(q, size, p);
-    let (a, b) = (map((g.bbox.0, g.bbox.1)), map((g.bbox.2, g.bbox.3)));
-    let origin = map(g.origin);
-    Glyph {
-        bbox: (a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1)),
-        origin,
-        baseline: origin.1,
-        // Wrapping subtraction modulo 4.
-        quarter: (g.quarter + 4 - (q & 3)) & 3,
-        ..g.clone()
-    }
 }
 
 /// Lines of glyphs set sideways on an upright page, each read in its own direction, with its box

@@ -4,9 +4,9 @@
 //! without a break), and one-character-per-line vertical labels (`三/、/本/年/度`) come back as one
 //! string.
 
-use super::grid::Frag;
+use super::grid::PageTable;
+use crate::fixed::turn::{turn_counts, unturn_glyph, unturn_point};
 use crate::pdf::engine::{Glyph, Page};
-use crate::pdf::layout::{turn_counts, unturn_glyph, unturn_point};
 use crate::pdf::text::{fold_radical, is_cjk};
 
 /// The least right padding a cell's text keeps from the border (points).
@@ -36,7 +36,7 @@ fn slot(bounds: &[f32], v: f32) -> Option<usize> {
 
 /// Fills the text of every cell of `frag` from the glyphs whose centres it holds; returns the
 /// indices (into `gs`) of the glyphs used.
-pub(crate) fn fill(frag: &mut Frag, gs: &[&Glyph]) -> Vec<usize> {
+pub(crate) fn fill(frag: &mut PageTable, gs: &[&Glyph]) -> Vec<usize> {
     let (nr, nc) = (frag.rows(), frag.cols());
     let mut owner = vec![usize::MAX; nr * nc];
     for (i, c) in frag.cells.iter().enumerate() {

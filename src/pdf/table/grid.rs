@@ -18,7 +18,7 @@ const MAX_PAIRS: usize = 40_000_000;
 
 /// A cell of a fragment, on its grid.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct FCell {
+pub(crate) struct PageCell {
     /// Top grid row.
     pub row: usize,
     /// Left grid column.
@@ -38,7 +38,7 @@ pub(crate) struct FCell {
 
 /// One ruled table on one page.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Frag {
+pub(crate) struct PageTable {
     /// 0-based page index.
     pub page: usize,
     /// Column boundaries, ascending.
@@ -46,10 +46,10 @@ pub(crate) struct Frag {
     /// Row boundaries, ascending (top to bottom).
     pub ys: Vec<f32>,
     /// Cells in row-major order of their top-left corner, partitioning the grid.
-    pub cells: Vec<FCell>,
+    pub cells: Vec<PageCell>,
 }
 
-impl Frag {
+impl PageTable {
     /// Grid rows.
     pub fn rows(&self) -> usize {
         self.ys.len().saturating_sub(1)
@@ -107,7 +107,7 @@ fn meets(h: &Rule, v: &Rule) -> bool {
 }
 
 /// The ruled frames of a page, each as an empty-text fragment, top to bottom.
-pub(crate) fn frames(r: &Rulings, page: usize) -> Vec<Frag> {
+pub(crate) fn frames(r: &Rulings, page: usize) -> Vec<PageTable> {
     let nh = r.h.len();
     if nh.saturating_mul(r.v.len()) > MAX_PAIRS {
         return Vec::new();
@@ -135,7 +135,7 @@ pub(crate) fn frames(r: &Rulings, page: usize) -> Vec<Frag> {
             groups.entry(dsu.find(nh + j)).or_default().1.push(*v);
         }
     }
-    let mut out: Vec<Frag> = groups
+    let mut out: Vec<PageTable> = groups
         .into_values()
         .filter_map(|(hs, vs)| frame(&hs, &vs, page))
         .collect();
@@ -242,7 +242,7 @@ impl Drawn {
     }
 }
 
-fn frame(hs: &[Rule], vs: &[Rule], page: usize) -> Option<Frag> {
+fn frame(hs: &[Rule], vs: &[Rule], page: usize) -> Option<PageTable> {
     if hs.len() < 2 && vs.len() < 2 {
         return None;
     }
@@ -286,7 +286,7 @@ fn frame(hs: &[Rule], vs: &[Rule], page: usize) -> Option<Frag> {
                     }
                 }
             }
-            cells.push(FCell {
+            cells.push(PageCell {
                 row: r,
                 col: c,
                 row_span: rs,
@@ -300,7 +300,7 @@ fn frame(hs: &[Rule], vs: &[Rule], page: usize) -> Option<Frag> {
     if cells.len() < 2 {
         return None;
     }
-    Some(Frag {
+    Some(PageTable {
         page,
         xs,
         ys,

@@ -17,29 +17,9 @@ use super::engine::{Glyph, Page};
 use crate::limits::Limits;
 use crate::model::{Cell, Table, Warning};
 use crate::table::{Holes, Place, TableBuilder};
-use grid::Frag;
+use grid::PageTable;
 
-/// A rectangle on one page, top-left origin, points.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Region {
-    /// 0-based index into the page list given to [`detect`].
-    pub page: usize,
-    /// Left edge.
-    pub x0: f32,
-    /// Top edge.
-    pub y0: f32,
-    /// Right edge.
-    pub x1: f32,
-    /// Bottom edge.
-    pub y1: f32,
-}
-
-impl Region {
-    /// Whether the point lies inside (edges included).
-    pub fn contains(&self, x: f32, y: f32) -> bool {
-        x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
-    }
-}
+pub use crate::fixed::Region;
 
 /// One table found in the document.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +34,7 @@ pub struct Found {
 /// Finds the tables of a document, in reading order, each within `limits`: a table over them
 /// is left out with a warning in `warnings` (its text is then read as paragraphs).
 pub fn detect(pages: &[Page], limits: &Limits, warnings: &mut Vec<Warning>) -> Vec<Found> {
-    let mut frags: Vec<Frag> = Vec::new();
+    let mut frags: Vec<PageTable> = Vec::new();
     for (i, page) in pages.iter().enumerate() {
         let rs = rules::rulings(page);
         let mut fs = grid::frames(&rs, i);
@@ -69,7 +49,7 @@ pub fn detect(pages: &[Page], limits: &Limits, warnings: &mut Vec<Warning>) -> V
         }
         // Rules with no text between them are a chart or a drawing, not a table.
         fs.retain(|f| f.cells.iter().any(|c| !c.text.is_empty()));
-        let claimed: Vec<(f32, f32, f32, f32)> = fs.iter().map(Frag::bbox).collect();
+        let claimed: Vec<(f32, f32, f32, f32)> = fs.iter().map(PageTable::bbox).collect();
         fs.extend(stream::tables(i, &upright, &claimed));
         fs.sort_by(|a, b| a.bbox().1.total_cmp(&b.bbox().1));
         frags.extend(fs);
@@ -94,9 +74,14 @@ pub fn detect(pages: &[Page], limits: &Limits, warnings: &mut Vec<Warning>) -> V
 
 /// The fragment's cells as the model's table (header rows as the DOCX reader infers them);
 /// `None`, with a warning, when it is over the limits.
-fn to_table(frag: &Frag, page: u32, limits: &Limits, warnings: &mut Vec<Warning>) -> Option<Table> {
+fn to_table(
+    frag: &PageTable,
+    page: u32,
+    limits: &Limits,
+    warnings: &mut Vec<Warning>,
+) -> Option<Table> {
     let mut b = TableBuilder::new(Place::page(page), frag.cols(), limits);
-    let mut cells: Vec<&grid::FCell> = frag.cells.iter().collect();
+    let mut cells: Vec<&grid::PageCell> = frag.cells.iter().collect();
     cells.sort_by_key(|c| (c.row, c.col));
     let built = b.ensure_size(frag.rows(), frag.cols()).and_then(|()| {
         cells.iter().try_for_each(|c| {
@@ -128,7 +113,7 @@ fn to_table(frag: &Frag, page: u32, limits: &Limits, warnings: &mut Vec<Warning>
     Some(table)
 }
 
-fn region_of(f: &Frag) -> Region {
+fn region_of(f: &PageTable) -> Region {
     let (x0, y0, x1, y1) = f.bbox();
     Region {
         page: f.page,

@@ -5,7 +5,7 @@
 //! more cells is cut at the lines' baselines, and a cell spanning columns whose text sits in
 //! separate grid columns, with a gutter between, is split into those columns.
 
-use super::grid::{FCell, Frag};
+use super::grid::{PageCell, PageTable};
 use super::stream::columns::boundaries;
 use super::stream::rows::{rows, Chunk, Row};
 use crate::pdf::engine::Glyph;
@@ -85,7 +85,7 @@ fn at(v: &[f32], i: usize) -> f32 {
 }
 
 /// Cuts rows and splits spans where the text shows structure the rules do not draw.
-pub(crate) fn refine(f: &mut Frag, gs: &[&Glyph]) {
+pub(crate) fn refine(f: &mut PageTable, gs: &[&Glyph]) {
     let gs = Centres::new(gs, f.bbox());
     let mut r = 0;
     while r < f.rows() {
@@ -100,14 +100,14 @@ pub(crate) fn refine(f: &mut Frag, gs: &[&Glyph]) {
 
 /// Cuts grid row `r` at its text lines when two or more single-row cells hold a line on each of
 /// at least [`MIN_LINES`] of them; returns the rows added.
-fn cut_row(f: &mut Frag, r: usize, gs: &Centres<'_>) -> usize {
+fn cut_row(f: &mut PageTable, r: usize, gs: &Centres<'_>) -> usize {
     let (y0, y1) = (at(&f.ys, r), at(&f.ys, r + 1));
     let (x0, x1) = (at(&f.xs, 0), at(&f.xs, f.cols()));
     let lines = gs.rows_within((x0, y0, x1, y1));
     if lines.len() < MIN_LINES {
         return 0;
     }
-    let lines_in = |c: &FCell| {
+    let lines_in = |c: &PageCell| {
         let (a, b) = (at(&f.xs, c.col), at(&f.xs, c.col + c.col_span));
         lines
             .iter()
@@ -136,13 +136,13 @@ fn cut_row(f: &mut Frag, r: usize, gs: &Centres<'_>) -> usize {
     let mut cells = Vec::with_capacity(f.cells.len() + k * f.cols());
     for c in f.cells.drain(..) {
         if c.row == r && c.row_span == 1 && lines_in(&c) >= 2 {
-            cells.extend((0..=k).map(|j| FCell {
+            cells.extend((0..=k).map(|j| PageCell {
                 row: r + j,
                 ..c.clone()
             }));
         } else {
             let (a, b) = (shift(c.row), shift(c.row + c.row_span));
-            cells.push(FCell {
+            cells.push(PageCell {
                 row: a,
                 row_span: b - a,
                 ..c
@@ -161,7 +161,7 @@ fn cut_row(f: &mut Frag, r: usize, gs: &Centres<'_>) -> usize {
 
 /// Adds the whitespace rivers running down grid column `c` as column boundaries (cells across
 /// them span, until [`split_columns`] looks at their text); returns the columns added.
-fn add_columns(f: &mut Frag, c: usize, gs: &Centres<'_>) -> usize {
+fn add_columns(f: &mut PageTable, c: usize, gs: &Centres<'_>) -> usize {
     let (x0, x1) = (at(&f.xs, c), at(&f.xs, c + 1));
     let (y0, y1) = (at(&f.ys, 0), at(&f.ys, f.rows()));
     let lines = gs.rows_within((x0, y0, x1, y1));
@@ -254,7 +254,7 @@ fn first_word(k: &Chunk) -> f32 {
 
 /// The grid columns the chunks of `lines` fall in, when some line has chunks in two columns and
 /// no chunk straddles a boundary.
-fn columns_of(f: &Frag, c: &FCell, lines: &[Row]) -> Option<Vec<usize>> {
+fn columns_of(f: &PageTable, c: &PageCell, lines: &[Row]) -> Option<Vec<usize>> {
     let mut out = Vec::new();
     let mut side_by_side = false;
     for l in lines {
@@ -282,7 +282,7 @@ fn columns_of(f: &Frag, c: &FCell, lines: &[Row]) -> Option<Vec<usize>> {
 }
 
 /// Splits spanning cells whose text pieces stand in separate grid columns.
-fn split_columns(f: &mut Frag, gs: &Centres<'_>) {
+fn split_columns(f: &mut PageTable, gs: &Centres<'_>) {
     let mut cells = Vec::with_capacity(f.cells.len());
     for c in std::mem::take(&mut f.cells) {
         if c.col_span < 2 {
@@ -297,7 +297,7 @@ fn split_columns(f: &mut Frag, gs: &Centres<'_>) {
         distinct.sort_unstable();
         distinct.dedup();
         if distinct.len() >= 2 {
-            cells.extend((c.col..c.col + c.col_span).map(|j| FCell {
+            cells.extend((c.col..c.col + c.col_span).map(|j| PageCell {
                 col: j,
                 col_span: 1,
                 ..c.clone()

@@ -3,12 +3,12 @@
 //! sees one border there, not a row; every peer but camelot's hybrid mode returns them as rows
 //! of empty cells between the real ones (`camelot/vertical_header.pdf`: one after every row).
 
-use super::grid::Frag;
+use super::grid::PageTable;
 use crate::pdf::engine::Glyph;
 
 /// Drops every grid row lower, and every column narrower, than the frame's median glyph size
 /// when no glyph has its centre in it. Cells inside such a sliver go; cells across it shrink.
-pub(crate) fn drop_slivers(f: &mut Frag, gs: &[&Glyph]) {
+pub(crate) fn drop_slivers(f: &mut PageTable, gs: &[&Glyph]) {
     let (x0, y0, x1, y1) = f.bbox();
     let inside: Vec<(f32, f32, f32)> = gs
         .iter()
@@ -50,7 +50,7 @@ enum Axis {
 
 /// Removes grid row or column `i`: its area joins the next one (the last joins the previous,
 /// so the frame keeps its outer edges).
-fn remove(f: &mut Frag, i: usize, axis: Axis) {
+fn remove(f: &mut PageTable, i: usize, axis: Axis) {
     let bounds = match axis {
         Axis::Row => &mut f.ys,
         Axis::Col => &mut f.xs,
@@ -80,15 +80,15 @@ fn remove(f: &mut Frag, i: usize, axis: Axis) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::table::grid::FCell;
+    use crate::pdf::table::grid::PageCell;
 
-    fn cell(row: usize, col: usize, row_span: usize, col_span: usize) -> FCell {
-        FCell {
+    fn cell(row: usize, col: usize, row_span: usize, col_span: usize) -> PageCell {
+        PageCell {
             row,
             col,
             row_span,
             col_span,
-            ..FCell::default()
+            ..PageCell::default()
         }
     }
 
@@ -110,7 +110,7 @@ mod tests {
     fn double_rule_rows_and_columns_go() {
         // Columns 0–40 | 40–43 (double rule) | 43–80; rows 0–15 | 15–20 (gap) | 20–35. A cell
         // spans both rows on the left; one glyph in every real cell.
-        let mut f = Frag {
+        let mut f = PageTable {
             page: 0,
             xs: vec![0.0, 40.0, 43.0, 80.0],
             ys: vec![0.0, 15.0, 20.0, 35.0],
@@ -138,7 +138,7 @@ mod tests {
 
     #[test]
     fn a_thin_row_with_text_stays() {
-        let mut f = Frag {
+        let mut f = PageTable {
             page: 0,
             xs: vec![0.0, 40.0],
             ys: vec![0.0, 15.0, 20.0, 35.0],

@@ -4,20 +4,20 @@
 //! A repeated header on the continuation is dropped; a vertical span cut by the break continues.
 
 use super::cells::{separator, wraps};
-use super::grid::{FCell, Frag, TOL};
+use super::grid::{PageCell, PageTable, TOL};
 use super::{region_of, Region};
 use crate::pdf::engine::Page;
 use crate::table::continuation::{repeated_header_rows, GridCell, Rows};
 
-impl GridCell for FCell {
+impl GridCell for PageCell {
     fn shape(&self) -> (usize, usize, usize, usize, &str) {
         (self.row, self.col, self.row_span, self.col_span, &self.text)
     }
 }
 
 /// Groups fragments into tables: each result is its regions and the joined grid.
-pub(crate) fn join(pages: &[Page], frags: Vec<Frag>) -> Vec<(Vec<Region>, Frag)> {
-    let mut out: Vec<(Vec<Region>, Frag)> = Vec::new();
+pub(crate) fn join(pages: &[Page], frags: Vec<PageTable>) -> Vec<(Vec<Region>, PageTable)> {
+    let mut out: Vec<(Vec<Region>, PageTable)> = Vec::new();
     let mut prev_page = usize::MAX;
     for f in frags {
         let first_on_page = f.page != prev_page;
@@ -101,14 +101,14 @@ fn union(a: &[f32], b: &[f32]) -> Vec<f32> {
 }
 
 /// Re-expresses a fragment's cells on the column boundaries `xs` (a superset of its own).
-fn regrid(f: &Frag, xs: &[f32]) -> Vec<FCell> {
+fn regrid(f: &PageTable, xs: &[f32]) -> Vec<PageCell> {
     let idx = |x: f32| xs.iter().position(|p| near(*p, x)).unwrap_or(0);
     f.cells
         .iter()
         .map(|c| {
             let a = idx(f.xs.get(c.col).copied().unwrap_or(0.0));
             let b = idx(f.xs.get(c.col + c.col_span).copied().unwrap_or(0.0));
-            FCell {
+            PageCell {
                 col: a,
                 col_span: b.saturating_sub(a).max(1),
                 ..c.clone()
@@ -118,7 +118,7 @@ fn regrid(f: &Frag, xs: &[f32]) -> Vec<FCell> {
 }
 
 /// Appends `f` below `acc` (same page-independent columns).
-fn append(acc: &mut Frag, f: Frag) {
+fn append(acc: &mut PageTable, f: PageTable) {
     let xs = union(&acc.xs, &f.xs);
     let mut top = regrid(acc, &xs);
     let mut bottom = regrid(&f, &xs);

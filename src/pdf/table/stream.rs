@@ -8,7 +8,7 @@
 pub(crate) mod columns;
 pub(crate) mod rows;
 
-use super::grid::{FCell, Frag, MAX_POSITIONS};
+use super::grid::{PageCell, PageTable, MAX_POSITIONS};
 use crate::pdf::engine::Glyph;
 use rows::Row;
 
@@ -23,7 +23,11 @@ const WORDY: usize = 6;
 type Slot = Option<(usize, String, usize)>;
 
 /// The line-less tables among the glyphs not claimed by a ruled table (`claimed`: x0, y0, x1, y1).
-pub(crate) fn tables(page: usize, gs: &[&Glyph], claimed: &[(f32, f32, f32, f32)]) -> Vec<Frag> {
+pub(crate) fn tables(
+    page: usize,
+    gs: &[&Glyph],
+    claimed: &[(f32, f32, f32, f32)],
+) -> Vec<PageTable> {
     let free: Vec<&Glyph> = gs
         .iter()
         .copied()
@@ -95,7 +99,7 @@ fn blocks(rows: &[Row], width: f32) -> Vec<&[Row]> {
 }
 
 /// The block as a table, when it has the shape of one.
-fn table(page: usize, block: &[Row]) -> Option<Frag> {
+fn table(page: usize, block: &[Row]) -> Option<PageTable> {
     if block.iter().filter(|r| r.chunks.len() > 1).count() < MIN_RICH_ROWS {
         return None;
     }
@@ -145,7 +149,7 @@ fn table(page: usize, block: &[Row]) -> Option<Frag> {
                 Some((end, text, _)) => (end + 1 - k, text),
                 None => (1, String::new()),
             };
-            cells.push(FCell {
+            cells.push(PageCell {
                 row: ri,
                 col: k,
                 row_span: 1,
@@ -169,7 +173,7 @@ fn table(page: usize, block: &[Row]) -> Option<Frag> {
             .y1
             .max(ys.last().copied().unwrap_or(0.0) + 0.01),
     );
-    Some(Frag {
+    Some(PageTable {
         page,
         xs,
         ys,
