@@ -1,8 +1,8 @@
 //! docgrid: Word (.docx) and PDF originals to structured data: every paragraph and every table,
 //! with merged cells rebuilt as a true row/column grid.
 //!
-//! Data flows one way: bytes → [`sniff`] → a reader ([`reader`]: [`docx`], [`pdf`] through the
-//! page model of [`fixed`]) → [`model`] → a writer ([`write`]). Tables are built by [`table`]
+//! Data flows one way: bytes → [`sniff`] → a reader ([`reader`]: DOCX, and [`pdf`] through the
+//! page model of [`fixed`]) → [`model`] → a writer ([`write`](mod@write)). Tables are built by [`table`]
 //! for every reader. ARCHITECTURE.md shows the rooms; docs/output.md is the output contract.
 //!
 //! ```
@@ -21,7 +21,7 @@
 
 #[cfg(feature = "batch")]
 pub mod batch;
-pub mod docx;
+pub(crate) mod docx;
 pub mod error;
 pub mod fixed;
 pub mod limits;

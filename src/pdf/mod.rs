@@ -2,7 +2,7 @@
 //! layout that puts them into one reading order.
 
 pub mod engine;
-pub mod layout;
+pub(crate) mod layout;
 pub mod table;
 pub mod text;
 

@@ -11,7 +11,7 @@ use super::text::Line;
 use crate::fixed::Region;
 use crate::model::{Block, Heading, Paragraph, Table};
 
-pub use furniture::{interleave as with_furniture, strip as strip_furniture, Furniture};
+pub use furniture::{interleave as with_furniture, strip as strip_furniture};
 pub(crate) use rotate::sideways_lines;
 pub use rotate::upright;
 
