@@ -62,3 +62,18 @@ fn rotated_page_reports_its_rotation_and_displayed_size() {
         (842.0, 595.0, 90)
     );
 }
+
+#[test]
+fn glyphs_past_the_page_cap_are_a_warning() {
+    let cap = PageLimits::default().max_glyphs_per_page;
+    let content = format!("BT /F1 1 Tf 10 400 Td ({}) Tj ET\n", "x".repeat(cap + 7));
+    let bytes = pdf(&[PageSpec::new(content)]);
+    let doc = docgrid::convert_bytes(&bytes, &docgrid::Options::default()).unwrap();
+    let w: Vec<_> = doc
+        .warnings
+        .iter()
+        .map(|w| (w.code, w.message.as_str(), w.page))
+        .collect();
+    let message = format!("7 glyphs or drawn shapes past the per-page cap of {cap} were not kept");
+    assert_eq!(w, vec![("pdf.page_cap", message.as_str(), Some(1))]);
+}

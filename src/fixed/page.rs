@@ -32,6 +32,8 @@ pub struct Page {
     /// Left out by the caller's page selection: not read, so empty; it keeps its place so that
     /// page numbers stay the document's.
     pub omitted: bool,
+    /// Glyphs and drawn shapes the source had past its per-page caps, not kept (a warning).
+    pub not_kept: u64,
 }
 
 /// One drawn glyph (or, from OCR, one recognised character or word).

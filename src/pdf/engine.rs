@@ -14,8 +14,8 @@ use hayro_interpret::{
 };
 
 /// Caps on what one document may make us collect and do. All but the per-page glyph and
-/// segment caps are errors when exceeded ([`LoadError::Limit`]); glyphs and segments past those
-/// two are silently not kept.
+/// segment caps are errors when exceeded ([`LoadError::Limit`]); glyphs and shapes past those
+/// two are not kept and counted in [`Page::not_kept`] (a `pdf.page_cap` warning).
 #[derive(Debug, Clone, Copy)]
 pub struct PageLimits {
     /// Pages of the document; more is an error.

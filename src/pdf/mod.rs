@@ -121,7 +121,7 @@ pub fn assemble_with(pages: &[Page], found: Vec<table::Found>, options: &Options
 }
 
 /// `pdf.no_text_layer` for a page that draws something but no glyph (a scan; a blank page is
-/// not worth a warning) and
+/// not worth a warning), `pdf.page_cap` for glyphs and shapes past the per-page caps, and
 /// `pdf.unmapped_glyphs` for glyphs whose font gives no Unicode (kept as U+FFFD).
 fn warnings(pages: &[Page]) -> Vec<Warning> {
     let mut out = Vec::new();
@@ -132,6 +132,17 @@ fn warnings(pages: &[Page]) -> Vec<Warning> {
                 code: "pdf.no_text_layer",
                 message: "page has no text layer (a scan, or text drawn as outlines); nothing read from it"
                     .into(),
+                page,
+            });
+        }
+        if p.not_kept > 0 {
+            out.push(Warning {
+                code: "pdf.page_cap",
+                message: format!(
+                    "{} glyphs or drawn shapes past the per-page cap of {} were not kept",
+                    p.not_kept,
+                    engine::PageLimits::default().max_glyphs_per_page
+                ),
                 page,
             });
         }

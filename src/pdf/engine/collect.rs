@@ -107,6 +107,7 @@ impl Collector {
         look: &PathLook,
     ) {
         if self.page.segments.len() >= self.limits.max_segments_per_page {
+            self.page.not_kept = self.page.not_kept.saturating_add(1);
             return;
         }
         self.page.segments.push(Segment {
@@ -154,6 +155,8 @@ impl Collector {
                         bbox,
                         rgba: look.rgba,
                     });
+                } else {
+                    self.page.not_kept = self.page.not_kept.saturating_add(1);
                 }
             }
         }
@@ -182,6 +185,7 @@ impl Collector {
 
     fn push_glyph(&mut self, text: String, t: Affine, advance: f64, face: &Face, visible: bool) {
         if self.page.glyphs.len() >= self.limits.max_glyphs_per_page {
+            self.page.not_kept = self.page.not_kept.saturating_add(1);
             return;
         }
         // Glyph space is 1000 units per em; the em box runs from the descender (-0.12 em) to
@@ -381,6 +385,8 @@ impl<'a> Device<'a> for Collector {
                     bbox,
                     pixels: (w, h),
                 });
+            } else {
+                self.page.not_kept = self.page.not_kept.saturating_add(1);
             }
         }
     }
