@@ -268,21 +268,15 @@ fn table_limits_reach_pdf_tables_from_the_cli() {
         .all(|b| b["kind"] != "table"));
 }
 
-/// tabula-java's encrypted.pdf (user password "userpassword"), when the corpus is there.
-fn encrypted() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/pdf/tabula-java/encrypted.pdf");
-    if p.exists() {
-        Some(p)
-    } else {
-        println!("SKIPPED: ../shared/corpus absent (no encrypted PDF)");
-        None
-    }
+/// Our fixture encrypted with AES-128, user password "userpassword"
+/// (scripts/make_encrypted_fixture.sh).
+fn encrypted() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/encrypted.pdf")
 }
 
 #[test]
 fn password_reaches_report() {
-    let Some(pdf) = encrypted() else { return };
+    let pdf = encrypted();
     let out = docgrid().arg("report").arg(&pdf).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("password required"));
@@ -299,11 +293,26 @@ fn password_reaches_report() {
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v.is_object(), "{v}");
+    // And through convert: the text of the fixture's first page.
+    let out = docgrid()
+        .args(["convert", "--password", "userpassword"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["blocks"][0]["text"], "Revenue 2024");
+    let out = docgrid()
+        .args(["convert", "--password", "wrong"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).ends_with(": wrong password\n"));
 }
 
 #[test]
 fn password_reaches_batch() {
-    let Some(pdf) = encrypted() else { return };
+    let pdf = encrypted();
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
     std::fs::create_dir(&input).unwrap();
