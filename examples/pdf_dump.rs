@@ -1,13 +1,14 @@
 //! Prints what docgrid reads from a PDF (layout debugging aid): one block per line as
-//! `page kind text`, tables as their size; with `--lines`, every text line with its geometry.
+//! `page kind text`, tables as their size; with `--glyphs`, every glyph of the page model with
+//! its geometry.
 use docgrid::model::Block;
-use docgrid::pdf::{engine, text};
+use docgrid::pdf::engine;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let raw = args.iter().any(|a| a == "--lines");
+    let raw = args.iter().any(|a| a == "--glyphs");
     let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: pdf_dump [--lines] FILE.pdf");
+        eprintln!("usage: pdf_dump [--glyphs] FILE.pdf");
         return;
     };
     let bytes = std::fs::read(path).unwrap_or_default();
@@ -16,17 +17,18 @@ fn main() {
             Ok(pages) => {
                 for (i, p) in pages.iter().enumerate() {
                     println!("== page {} ({} x {})", i + 1, p.width, p.height);
-                    for l in text::lines(p) {
+                    for g in &p.glyphs {
                         println!(
-                            "{:6.1} {:6.1} {:6.1} {:6.1} size {:4.1}{} row {:3} | {}",
-                            l.x0,
-                            l.x1,
-                            l.y0,
-                            l.y1,
-                            l.size,
-                            if l.bold { " bold" } else { "     " },
-                            l.row,
-                            l.text
+                            "{:6.1} {:6.1} {:6.1} {:6.1} size {:4.1}{}{} turn {} | {}",
+                            g.bbox.0,
+                            g.bbox.2,
+                            g.bbox.1,
+                            g.bbox.3,
+                            g.size,
+                            if g.bold { " bold" } else { "     " },
+                            if g.visible { "" } else { " hidden" },
+                            g.quarter,
+                            g.text
                         );
                     }
                 }

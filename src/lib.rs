@@ -27,6 +27,7 @@ pub mod fixed;
 pub mod limits;
 pub mod model;
 mod options;
+mod params;
 pub mod pdf;
 pub mod reader;
 pub mod report;
@@ -38,6 +39,7 @@ pub use error::{Error, ErrorKind, PdfError};
 pub use limits::Limits;
 pub use model::Document;
 pub use options::{Options, PageSelection};
+pub use params::LayoutParams;
 pub use sniff::Format;
 
 /// Converts one document held in memory, sniffing its format from the bytes.

@@ -1,6 +1,7 @@
 //! What steers one conversion: the same value reaches every reader.
 
 use crate::limits::Limits;
+use crate::params::LayoutParams;
 
 /// Options that steer a conversion; one value goes from the caller to every reader.
 #[derive(Debug, Clone, Default)]
@@ -13,6 +14,8 @@ pub struct Options {
     pub password: Option<String>,
     /// Pages to read from a paged source (PDF); `None` reads every page.
     pub pages: Option<PageSelection>,
+    /// Tolerances of layout analysis and table detection for fixed-layout sources (PDF).
+    pub layout: LayoutParams,
 }
 
 /// A set of 1-based page numbers, as written on the command line: `1-3,7,10-`.

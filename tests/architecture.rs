@@ -9,18 +9,16 @@ const RULES: &[(&str, &[&str])] = &[
     ("model", &[]),
     ("error", &["sniff"]),
     ("limits", &[]),
-    ("options", &["limits"]),
+    ("options", &["limits", "params"]),
+    ("params", &[]),
     ("sniff", &[]),
-    ("fixed", &[]),
+    ("fixed", &["model", "table", "limits", "options", "params"]),
     ("table", &["model", "limits", "error"]),
     (
         "docx",
         &["model", "table", "limits", "error", "options", "sniff"],
     ),
-    (
-        "pdf",
-        &["fixed", "model", "table", "limits", "error", "options"],
-    ),
+    ("pdf", &["fixed", "model", "error", "options", "limits"]),
     (
         "reader",
         &["docx", "pdf", "sniff", "model", "options", "error"],
@@ -35,6 +33,7 @@ fn room_of(name: &str) -> &str {
     match name {
         "Options" | "PageSelection" => "options",
         "Limits" => "limits",
+        "LayoutParams" => "params",
         "Error" | "ErrorKind" | "PdfError" => "error",
         "Document" => "model",
         "Format" => "sniff",

@@ -83,7 +83,7 @@ fn furniture_out_and_paragraph_joined_over_page_break() {
         }
         pages.push(page(ls));
     }
-    let doc = docgrid::pdf::assemble(&pages, &docgrid::Options::default());
+    let doc = docgrid::fixed::assemble(&pages, &docgrid::Options::default());
     let first = format!("{}{}{}丙丙丙。", "乙".repeat(33), full.repeat(3), full);
     assert_eq!(
         texts(&doc),
@@ -125,7 +125,7 @@ fn two_columns_read_column_by_column() {
         ls.push(cjk_line(l, 60.0, y, 12.0));
         ls.push(cjk_line(r, 320.0, y, 12.0));
     }
-    let doc = docgrid::pdf::assemble(&[page(ls)], &docgrid::Options::default());
+    let doc = docgrid::fixed::assemble(&[page(ls)], &docgrid::Options::default());
     let left = format!("{}左左。", "左".repeat(12 * 9));
     let right = format!("{}右右。", "右".repeat(12 * 9));
     assert_eq!(
@@ -166,7 +166,7 @@ fn sideways_page_is_turned_upright() {
         glyphs,
         ..Page::default()
     };
-    let doc = docgrid::pdf::assemble(&[p], &docgrid::Options::default());
+    let doc = docgrid::fixed::assemble(&[p], &docgrid::Options::default());
     assert_eq!(texts(&doc), vec![("p".to_string(), "横排文字".to_string())]);
 }
 
@@ -182,7 +182,7 @@ fn warnings_for_scanned_pages_and_unmapped_glyphs_not_for_blank_pages() {
         ..page(vec![])
     };
     let blank = page(vec![]);
-    let doc = docgrid::pdf::assemble(
+    let doc = docgrid::fixed::assemble(
         &[page(vec![bad]), scan, blank],
         &docgrid::Options::default(),
     );
@@ -271,7 +271,7 @@ fn sideways_header_text_reads_as_lines_and_cuts_no_rows() {
         segments,
         ..Page::default()
     };
-    let doc = docgrid::pdf::assemble(&[p], &docgrid::Options::default());
+    let doc = docgrid::fixed::assemble(&[p], &docgrid::Options::default());
     let tables: Vec<&docgrid::model::Table> = doc.tables().collect();
     assert_eq!(tables.len(), 1, "{:?}", texts(&doc));
     let t = tables[0];
@@ -313,7 +313,7 @@ fn sideways_margin_text_is_a_paragraph_of_its_own() {
     p1.extend(cjk_line(&full, 90.0, 118.0, 12.0));
     p1.extend(sideways("arXiv:2401.00001v1", (40.0, 600.0), 10.0, 6.0, 3));
     let p2 = cjk_line("乙乙。", 90.0, 100.0, 12.0);
-    let doc = docgrid::pdf::assemble(
+    let doc = docgrid::fixed::assemble(
         &[page(vec![p1]), page(vec![p2])],
         &docgrid::Options::default(),
     );

@@ -70,6 +70,48 @@ fn running_heads_and_page_numbers_only_with_headers_footers() {
     assert_eq!(paragraphs(&doc), expected);
 }
 
+/// The text of every block but tables.
+fn block_texts(doc: &Document) -> Vec<String> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.text.clone()),
+            Block::Heading(h) => Some(h.text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn layout_params_reach_the_pdf_layout() {
+    let bytes = pdf(&[report_page(1), report_page(2), report_page(3)]);
+    // No margin band: the running heads and the page numbers stay text (a page's footer and
+    // the next page's head then read as one paragraph over the page break).
+    let mut options = Options::default();
+    options.layout.furniture_band = 0.0;
+    let texts = block_texts(&convert_bytes(&bytes, &options).unwrap());
+    assert_eq!(
+        texts.iter().filter(|t| t.contains(HEAD)).count(),
+        3,
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|t| t == "- 3 -"), "{texts:?}");
+    // No slack over the usual line gap, less than none: every line is its own paragraph.
+    let mut options = Options::default();
+    options.layout.paragraph_gap_slack = -100.0;
+    let texts = block_texts(&convert_bytes(&bytes, &options).unwrap());
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "Body text of page 1 about the figures,"),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t == "which are set out below."),
+        "{texts:?}"
+    );
+}
+
 #[test]
 fn page_selection_keeps_the_documents_page_numbers() {
     let pages: Vec<String> = (1..=5).map(report_page).collect();

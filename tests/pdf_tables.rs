@@ -1,9 +1,9 @@
-//! PDF table detection (`docgrid::pdf::table::detect`) against ground truth: the generated reports'
+//! PDF table detection (`docgrid::fixed::tables::detect`) against ground truth: the generated reports'
 //! `.truth.json`, the annual-report template grids of `shared/spec`, and span fixtures.
 
+use docgrid::fixed::tables::{detect, Found};
 use docgrid::model::Table;
 use docgrid::pdf::engine::{load, PageLimits};
-use docgrid::pdf::table::{detect, Found};
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::PathBuf;
@@ -21,7 +21,12 @@ fn shared() -> Option<PathBuf> {
 fn tables_of(path: &PathBuf) -> Vec<Found> {
     let bytes = std::fs::read(path).unwrap();
     let pages = load(&bytes, "", PageLimits::default()).unwrap();
-    let found = detect(&pages, &docgrid::Limits::default(), &mut Vec::new());
+    let found = detect(
+        &pages,
+        &docgrid::LayoutParams::default(),
+        &docgrid::Limits::default(),
+        &mut Vec::new(),
+    );
     for f in &found {
         docgrid::table::check_partition(&f.table).unwrap();
     }

@@ -1,7 +1,7 @@
 //! PDF text against the generated reports' published truth, and robustness over the PDF corpus.
 
+use docgrid::fixed::is_page_furniture;
 use docgrid::model::{Block, Table};
-use docgrid::pdf::text::is_page_furniture;
 use docgrid::{ErrorKind, Options, PdfError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -102,7 +102,7 @@ fn report_text_matches_truth() {
         let doc = docgrid::pdf::read(&bytes, &Options::default()).unwrap();
         let pages = load(&bytes);
         let untabled =
-            docgrid::pdf::assemble_with(&pages, Vec::new(), &docgrid::Options::default());
+            docgrid::fixed::assemble_with(&pages, Vec::new(), &docgrid::Options::default());
         let sim = text_similarity(&doc.blocks, &want);
         let sim_raw = text_similarity(&untabled.blocks, &want);
         report.push_str(&format!(
@@ -270,35 +270,12 @@ fn corpus_never_panics() {
 }
 
 #[test]
-fn radicals_fold_to_ideographs() {
-    use docgrid::pdf::text::fold_radical;
-    // U+2F2F KANGXI RADICAL WORK is NFKC-equivalent to 工; U+2EA0 ⺠ is 民 with no NFKC mapping.
-    assert_eq!(fold_radical('\u{2F2F}'), '工');
-    assert_eq!(fold_radical('\u{2F00}'), '一');
-    assert_eq!(fold_radical('\u{2FD5}'), '龠');
-    assert_eq!(fold_radical('\u{2EA0}'), '民');
-    assert_eq!(fold_radical('\u{2ED4}'), '门');
-    assert_eq!(fold_radical('工'), '工');
-}
-
-#[test]
-fn page_numbers_are_furniture() {
-    use docgrid::pdf::text::is_page_furniture;
-    for t in ["- 3 -", "— 12 —", "第3页", "第 3 页 共 9 页", "7"] {
-        assert!(is_page_furniture(t), "{t}");
-    }
-    for t in ["第三章", "2023年", "（一）主动公开"] {
-        assert!(!is_page_furniture(t), "{t}");
-    }
-}
-
-#[test]
 fn wps_fake_bold_doubles_are_merged() {
     let Some(c) = corpus() else { return };
     let bytes = std::fs::read(c.join("reports/huaian_city_2024.pdf")).unwrap();
     let pages = load(&bytes);
     // Tables left in the text: the count below is over the whole page text.
-    let doc = docgrid::pdf::assemble_with(&pages, Vec::new(), &docgrid::Options::default());
+    let doc = docgrid::fixed::assemble_with(&pages, Vec::new(), &docgrid::Options::default());
     let cjk = doc
         .blocks
         .iter()

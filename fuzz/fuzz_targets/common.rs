@@ -26,6 +26,7 @@ pub fn options() -> Options {
         include_headers_footers: true,
         password: None,
         pages: None,
+        ..Options::default()
     }
 }
 

@@ -10,6 +10,10 @@ use std::sync::Arc;
 /// A box `(x0, y0, x1, y1)`, top-left origin, `x0 <= x1` and `y0 <= y1`.
 pub type BBox = (f32, f32, f32, f32);
 
+/// Glyphs, and drawn segments, kept per page at most: past it they are counted in
+/// [`Page::not_kept`] (a `pdf.page_cap` warning), so one pathological page cannot exhaust memory.
+pub const PER_PAGE_CAP: usize = 200_000;
+
 /// One page of a fixed-layout source.
 #[derive(Debug, Clone, Default)]
 pub struct Page {

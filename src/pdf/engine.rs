@@ -55,8 +55,8 @@ impl PageLimits {
             max_seconds: limits.max_pdf_seconds,
             max_glyphs: limits.max_pdf_glyphs,
             max_segments: limits.max_pdf_segments,
-            max_glyphs_per_page: 200_000,
-            max_segments_per_page: 200_000,
+            max_glyphs_per_page: crate::fixed::PER_PAGE_CAP,
+            max_segments_per_page: crate::fixed::PER_PAGE_CAP,
         }
     }
 }

@@ -3,7 +3,7 @@
 //! [`Limits`], with every repair recorded as a [`Warning`].
 //!
 //! Readers speak their own vocabulary on top of it (Word's merge marks in `docx::table_grid`,
-//! PDF cell boxes in `pdf::table`), never their own partition or limit code.
+//! PDF cell boxes in `fixed::tables`), never their own partition or limit code.
 
 use crate::error::{Error, ErrorKind};
 use crate::limits::Limits;

@@ -1,6 +1,6 @@
 //! A table continued over a break (a page break in a PDF, a split into pieces in a report):
 //! which leading rows of the continuation repeat the header, and the continuation appended
-//! without them. PDF stitching (`pdf::table::stitch`) and the report profile (`report`) both
+//! without them. PDF stitching (`fixed::tables::stitch`) and the report profile (`report`) both
 //! decide through [`repeated_header_rows`].
 
 use crate::model::{Cell, Table};

@@ -78,6 +78,7 @@ impl ReadArgs {
             include_headers_footers: self.headers_footers,
             password: self.password.clone(),
             pages: self.pages.clone(),
+            layout: docgrid::LayoutParams::default(),
         }
     }
 }

@@ -4,17 +4,8 @@
 //! LibreOffice strokes read alike. Outlines of large fills (cell shading) and rules painted near
 //! white (invisible on the page, the phantom-cell source in every peer) are left out.
 
-use crate::pdf::engine::{Page, SegmentPaint};
-
-/// Rules closer than this (points) across their direction are one rule (double borders, a fill's
-/// two sides, a ½ pt offset between producers' pieces).
-pub(crate) const SNAP: f32 = 2.5;
-/// Collinear pieces with gaps up to this (points) are one rule (dashes, per-cell border pieces).
-const JOIN: f32 = 3.0;
-/// Paint lighter than this is taken as the page background.
-const INVISIBLE: f32 = 0.92;
-/// Strokes wider than this are decoration (bars, underlines of titles drawn as boxes), not rules.
-const MAX_WIDTH: f32 = 6.0;
+use crate::fixed::{Page, SegmentPaint};
+use crate::params::LayoutParams;
 
 /// One axis-aligned rule: at `pos` across, covering `from..to` along.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -37,11 +28,14 @@ pub(crate) struct Rulings {
 }
 
 /// Collects the page's visible axis-aligned rules, snapped and joined.
-pub(crate) fn rulings(page: &Page) -> Rulings {
+pub(crate) fn rulings(page: &Page, params: &LayoutParams) -> Rulings {
     let mut h = Vec::new();
     let mut v = Vec::new();
     for s in &page.segments {
-        if s.paint == SegmentPaint::FillEdge || s.lightness > INVISIBLE || s.width > MAX_WIDTH {
+        if s.paint == SegmentPaint::FillEdge
+            || s.lightness > params.invisible_lightness
+            || s.width > params.rule_max_width
+        {
             continue;
         }
         let (x0, y0) = s.from;
@@ -65,29 +59,32 @@ pub(crate) fn rulings(page: &Page) -> Rulings {
         }
     }
     Rulings {
-        h: snap_join(h),
-        v: snap_join(v),
+        h: snap_join(h, params),
+        v: snap_join(v, params),
     }
 }
 
-/// Snaps rules whose positions chain within [`SNAP`] to their length-weighted mean position,
-/// then joins collinear pieces whose gap is at most [`JOIN`]; drops pieces under 2 pt.
-fn snap_join(mut rules: Vec<Rule>) -> Vec<Rule> {
+/// Snaps rules whose positions chain within `rule_snap` to their length-weighted mean position,
+/// then joins collinear pieces whose gap is at most `rule_join`; drops pieces under 2 pt.
+fn snap_join(mut rules: Vec<Rule>, params: &LayoutParams) -> Vec<Rule> {
     rules.sort_by(|a, b| a.pos.total_cmp(&b.pos));
     let mut out = Vec::new();
     let mut group: Vec<Rule> = Vec::new();
     for r in rules {
-        if group.last().is_some_and(|l| r.pos - l.pos > SNAP) {
-            join_group(&mut group, &mut out);
+        if group
+            .last()
+            .is_some_and(|l| r.pos - l.pos > params.rule_snap)
+        {
+            join_group(&mut group, &mut out, params.rule_join);
         }
         group.push(r);
     }
-    join_group(&mut group, &mut out);
+    join_group(&mut group, &mut out, params.rule_join);
     out.retain(|r| r.to - r.from >= 2.0);
     out
 }
 
-fn join_group(group: &mut Vec<Rule>, out: &mut Vec<Rule>) {
+fn join_group(group: &mut Vec<Rule>, out: &mut Vec<Rule>, join: f32) {
     let weight: f32 = group.iter().map(|r| (r.to - r.from).max(0.01)).sum();
     let pos = group
         .iter()
@@ -98,7 +95,7 @@ fn join_group(group: &mut Vec<Rule>, out: &mut Vec<Rule>) {
     let mut cur: Option<Rule> = None;
     for r in group.drain(..) {
         match cur.as_mut() {
-            Some(c) if r.from <= c.to + JOIN => c.to = c.to.max(r.to),
+            Some(c) if r.from <= c.to + join => c.to = c.to.max(r.to),
             _ => {
                 if let Some(c) = cur.take() {
                     out.push(c);

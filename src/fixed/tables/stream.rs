@@ -9,15 +9,10 @@ pub(crate) mod columns;
 pub(crate) mod rows;
 
 use super::grid::{PageCell, PageTable, MAX_POSITIONS};
-use crate::pdf::engine::Glyph;
-use rows::Row;
+use crate::fixed::Glyph;
+use crate::params::LayoutParams;
 
-/// Rows further apart than this (in em of the smaller row) are not one block.
-const BLOCK_GAP: f32 = 2.2;
-/// Least rows with text in two or more columns for a table.
-const MIN_RICH_ROWS: usize = 3;
-/// A chunk with this many words is a run of prose.
-const WORDY: usize = 6;
+use rows::Row;
 
 /// Per grid column of a text row: (last column covered, text, words), if any text starts there.
 type Slot = Option<(usize, String, usize)>;
@@ -27,6 +22,7 @@ pub(crate) fn tables(
     page: usize,
     gs: &[&Glyph],
     claimed: &[(f32, f32, f32, f32)],
+    params: &LayoutParams,
 ) -> Vec<PageTable> {
     let free: Vec<&Glyph> = gs
         .iter()
@@ -38,13 +34,13 @@ pub(crate) fn tables(
                 .any(|r| cx >= r.0 && cx <= r.2 && cy >= r.1 && cy <= r.3)
         })
         .collect();
-    let rows = rows::rows(&free);
+    let rows = rows::rows(&free, params);
     let left = rows.iter().map(Row::x0).fold(f32::MAX, f32::min);
     let right = rows.iter().map(Row::x1).fold(f32::MIN, f32::max);
     let width = (right - left).max(1.0);
     let mut out = Vec::new();
-    for block in blocks(&rows, width) {
-        if let Some(f) = table(page, block) {
+    for block in blocks(&rows, width, params) {
+        if let Some(f) = table(page, block, params) {
             let (x0, y0, x1, y1) = f.bbox();
             let overlaps = claimed
                 .iter()
@@ -58,25 +54,25 @@ pub(crate) fn tables(
 }
 
 /// A row that is a line of prose: one long run of words across most of the text width.
-fn prose(r: &Row, width: f32) -> bool {
-    r.runs()
-        .iter()
-        .any(|&(x0, x1, words)| words >= WORDY && x1 - x0 >= 0.45 * width)
+fn prose(r: &Row, width: f32, params: &LayoutParams) -> bool {
+    r.runs(params.run_gap).iter().any(|&(x0, x1, words)| {
+        words >= params.prose_words && x1 - x0 >= params.prose_width * width
+    })
 }
 
 /// Runs of rows close together and free of prose, trimmed to start and end on a row of several
 /// chunks.
-fn blocks(rows: &[Row], width: f32) -> Vec<&[Row]> {
+fn blocks<'r>(rows: &'r [Row], width: f32, params: &LayoutParams) -> Vec<&'r [Row]> {
     let mut out = Vec::new();
     let mut start = 0;
     let close = |i: usize| {
         i.checked_sub(1)
             .and_then(|p| rows.get(p))
             .zip(rows.get(i))
-            .is_some_and(|(a, b)| b.y0 - a.y1 <= BLOCK_GAP * a.size.min(b.size).max(1.0))
+            .is_some_and(|(a, b)| b.y0 - a.y1 <= params.block_gap * a.size.min(b.size).max(1.0))
     };
     for i in 0..=rows.len() {
-        let end = rows.get(i).is_none_or(|r| prose(r, width)) || !close(i);
+        let end = rows.get(i).is_none_or(|r| prose(r, width, params)) || !close(i);
         if !end {
             continue;
         }
@@ -89,7 +85,7 @@ fn blocks(rows: &[Row], width: f32) -> Vec<&[Row]> {
                 }
             }
         }
-        start = if rows.get(i).is_some_and(|r| prose(r, width)) {
+        start = if rows.get(i).is_some_and(|r| prose(r, width, params)) {
             i + 1
         } else {
             i
@@ -99,11 +95,11 @@ fn blocks(rows: &[Row], width: f32) -> Vec<&[Row]> {
 }
 
 /// The block as a table, when it has the shape of one.
-fn table(page: usize, block: &[Row]) -> Option<PageTable> {
-    if block.iter().filter(|r| r.chunks.len() > 1).count() < MIN_RICH_ROWS {
+fn table(page: usize, block: &[Row], params: &LayoutParams) -> Option<PageTable> {
+    if block.iter().filter(|r| r.chunks.len() > 1).count() < params.min_rich_rows {
         return None;
     }
-    let xs = columns::boundaries(block)?;
+    let xs = columns::boundaries(block, params.min_river)?;
     let nc = xs.len().checked_sub(1)?;
     // A slot per row and column is allocated below: text spread over thousands of columns and
     // rows (no real table; a fuzzed page had 10,858 columns) must not cost gigabytes.
@@ -138,7 +134,7 @@ fn table(page: usize, block: &[Row]) -> Option<PageTable> {
         }
         grid.push(slots);
     }
-    if !plausible(&grid, nc) {
+    if !plausible(&grid, nc, params) {
         return None;
     }
     let mut cells = Vec::new();
@@ -182,13 +178,13 @@ fn table(page: usize, block: &[Row]) -> Option<PageTable> {
 }
 
 /// Several rows with text in two or more columns, and columns that are not runs of prose.
-fn plausible(grid: &[Vec<Slot>], nc: usize) -> bool {
+fn plausible(grid: &[Vec<Slot>], nc: usize, params: &LayoutParams) -> bool {
     let rich = grid
         .iter()
         .filter(|r| r.iter().filter(|s| s.is_some()).count() >= 2)
         .count();
     // Chart axes: labels down both sides, few rows with text across.
-    if rich < MIN_RICH_ROWS || rich * 5 < grid.len() * 2 {
+    if rich < params.min_rich_rows || rich * 5 < grid.len() * 2 {
         return false;
     }
     let wordy_col = |k: usize| {
@@ -196,7 +192,7 @@ fn plausible(grid: &[Vec<Slot>], nc: usize) -> bool {
         for r in grid {
             if let Some(Some((_, _, words))) = r.get(k) {
                 n += 1;
-                w += usize::from(*words >= WORDY);
+                w += usize::from(*words >= params.prose_words);
             }
         }
         n > 0 && w * 2 > n
@@ -233,7 +229,7 @@ mod tests {
 
     #[test]
     fn a_grid_of_digits_is_a_table() {
-        let f = table(0, &block(4, 5)).expect("a 4 x 5 table");
+        let f = table(0, &block(4, 5), &LayoutParams::default()).expect("a 4 x 5 table");
         assert_eq!((f.rows(), f.cols()), (4, 5));
         assert!(f.cells.iter().all(|c| c.text == "7"));
     }
@@ -241,7 +237,7 @@ mod tests {
     #[test]
     fn more_positions_than_a_ruled_frame_may_have_is_no_table() {
         // 501 x 500 = 250,500 positions, just over the bound.
-        assert!(table(0, &block(501, 500)).is_none());
-        assert!(table(0, &block(500, 500)).is_some());
+        assert!(table(0, &block(501, 500), &LayoutParams::default()).is_none());
+        assert!(table(0, &block(500, 500), &LayoutParams::default()).is_some());
     }
 }

@@ -8,16 +8,9 @@
 use super::grid::{PageCell, PageTable};
 use super::stream::columns::boundaries;
 use super::stream::rows::{rows, Chunk, Row};
-use crate::pdf::engine::Glyph;
-use crate::pdf::text::is_cjk;
-
-/// Least padding (points) a cell keeps at its right edge.
-const MIN_PAD: f32 = 3.0;
-
-/// Least text lines side by side in a grid row for cutting it.
-const MIN_LINES: usize = 3;
-/// Least gap (em) between two pieces of text in a spanning cell for splitting it.
-const SPLIT_GAP: f32 = 1.0;
+use crate::fixed::text::is_cjk;
+use crate::fixed::Glyph;
+use crate::params::LayoutParams;
 
 /// A frame's glyphs by centre, sorted on y and on x: each band looked at (a grid row, a grid
 /// column, a cell) is found by binary search. Scanning every glyph of the page for each band was
@@ -27,10 +20,15 @@ struct Centres<'a> {
     by_y: Vec<(f32, usize, &'a Glyph)>,
     /// (centre x, content order, glyph), ascending.
     by_x: Vec<(f32, usize, &'a Glyph)>,
+    params: &'a LayoutParams,
 }
 
 impl<'a> Centres<'a> {
-    fn new(gs: &[&'a Glyph], (x0, y0, x1, y1): (f32, f32, f32, f32)) -> Centres<'a> {
+    fn new(
+        gs: &[&'a Glyph],
+        (x0, y0, x1, y1): (f32, f32, f32, f32),
+        params: &'a LayoutParams,
+    ) -> Centres<'a> {
         let mut by_y = Vec::new();
         let mut by_x = Vec::new();
         for (i, g) in gs.iter().copied().enumerate() {
@@ -42,7 +40,7 @@ impl<'a> Centres<'a> {
         }
         by_y.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         by_x.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        Centres { by_y, by_x }
+        Centres { by_y, by_x, params }
     }
 
     /// The glyphs whose centre lies in the box (edges included), in content order.
@@ -76,7 +74,7 @@ impl<'a> Centres<'a> {
 
     /// The text rows of the glyphs whose centre lies in the box.
     fn rows_within(&self, b: (f32, f32, f32, f32)) -> Vec<Row> {
-        rows(&self.within(b))
+        rows(&self.within(b), self.params)
     }
 }
 
@@ -85,8 +83,8 @@ fn at(v: &[f32], i: usize) -> f32 {
 }
 
 /// Cuts rows and splits spans where the text shows structure the rules do not draw.
-pub(crate) fn refine(f: &mut PageTable, gs: &[&Glyph]) {
-    let gs = Centres::new(gs, f.bbox());
+pub(crate) fn refine(f: &mut PageTable, gs: &[&Glyph], params: &LayoutParams) {
+    let gs = Centres::new(gs, f.bbox(), params);
     let mut r = 0;
     while r < f.rows() {
         r += 1 + cut_row(f, r, &gs);
@@ -99,12 +97,13 @@ pub(crate) fn refine(f: &mut PageTable, gs: &[&Glyph]) {
 }
 
 /// Cuts grid row `r` at its text lines when two or more single-row cells hold a line on each of
-/// at least [`MIN_LINES`] of them; returns the rows added.
+/// at least `split_min_lines` of them; returns the rows added.
 fn cut_row(f: &mut PageTable, r: usize, gs: &Centres<'_>) -> usize {
     let (y0, y1) = (at(&f.ys, r), at(&f.ys, r + 1));
     let (x0, x1) = (at(&f.xs, 0), at(&f.xs, f.cols()));
     let lines = gs.rows_within((x0, y0, x1, y1));
-    if lines.len() < MIN_LINES {
+    let min_lines = gs.params.split_min_lines;
+    if lines.len() < min_lines {
         return 0;
     }
     let lines_in = |c: &PageCell| {
@@ -117,8 +116,11 @@ fn cut_row(f: &mut PageTable, r: usize, gs: &Centres<'_>) -> usize {
     let parallel = f
         .cells
         .iter()
-        .filter(|c| c.row == r && c.row_span == 1 && lines_in(c) >= MIN_LINES)
-        .filter(|c| !wrapped(&lines, at(&f.xs, c.col), at(&f.xs, c.col + c.col_span)))
+        .filter(|c| c.row == r && c.row_span == 1 && lines_in(c) >= min_lines)
+        .filter(|c| {
+            let (a, b) = (at(&f.xs, c.col), at(&f.xs, c.col + c.col_span));
+            !wrapped(&lines, a, b, gs.params.cell_padding)
+        })
         .count();
     if parallel < 2 {
         return 0;
@@ -170,10 +172,10 @@ fn add_columns(f: &mut PageTable, c: usize, gs: &Centres<'_>) -> usize {
         .iter()
         .filter(|l| l.chunks.len() > 1 && !l.chunks.iter().any(lone_cjk))
         .count();
-    if rich < MIN_LINES {
+    if rich < gs.params.split_min_lines {
         return 0;
     }
-    let Some(bounds) = boundaries(&lines) else {
+    let Some(bounds) = boundaries(&lines, gs.params.min_river) else {
         return 0;
     };
     // The first and last bounds are the text's own edges.
@@ -204,7 +206,7 @@ fn add_columns(f: &mut PageTable, c: usize, gs: &Centres<'_>) -> usize {
 /// Whether the text between `a` and `b` is one text wrapped at the cell's edge rather than
 /// entries stacked one per line: some line of two or more words ends too close to the cell's
 /// widest line for the next line's first word to have fitted.
-fn wrapped(lines: &[Row], a: f32, b: f32) -> bool {
+fn wrapped(lines: &[Row], a: f32, b: f32, min_pad: f32) -> bool {
     let mine: Vec<(&Chunk, f32)> = lines
         .iter()
         .filter_map(|l| {
@@ -219,7 +221,7 @@ fn wrapped(lines: &[Row], a: f32, b: f32) -> bool {
         .iter()
         .map(|(k, _)| k.x0 - a)
         .fold(f32::MAX, f32::min)
-        .max(MIN_PAD);
+        .max(min_pad);
     let right = b - pad;
     // A vertical label, one character per line.
     if mine.len() > 1 && mine.iter().all(|(k, _)| lone_cjk(k)) {
@@ -254,7 +256,7 @@ fn first_word(k: &Chunk) -> f32 {
 
 /// The grid columns the chunks of `lines` fall in, when some line has chunks in two columns and
 /// no chunk straddles a boundary.
-fn columns_of(f: &PageTable, c: &PageCell, lines: &[Row]) -> Option<Vec<usize>> {
+fn columns_of(f: &PageTable, c: &PageCell, lines: &[Row], split_gap: f32) -> Option<Vec<usize>> {
     let mut out = Vec::new();
     let mut side_by_side = false;
     for l in lines {
@@ -266,7 +268,7 @@ fn columns_of(f: &PageTable, c: &PageCell, lines: &[Row]) -> Option<Vec<usize>> 
             }
             let col = (c.col..c.col + c.col_span)
                 .find(|&j| k.x0 >= at(&f.xs, j) - 1.0 && k.x1 <= at(&f.xs, j + 1) + 1.0)?;
-            if prev_col.is_some_and(|p| p == col) || k.x0 - prev_x1 < SPLIT_GAP * l.size {
+            if prev_col.is_some_and(|p| p == col) || k.x0 - prev_x1 < split_gap * l.size {
                 // Pieces of one phrase: they must not be told apart.
                 if prev_col.is_some_and(|p| p != col) {
                     return None;
@@ -292,7 +294,7 @@ fn split_columns(f: &mut PageTable, gs: &Centres<'_>) {
         let (x0, x1) = (at(&f.xs, c.col), at(&f.xs, c.col + c.col_span));
         let (y0, y1) = (at(&f.ys, c.row), at(&f.ys, c.row + c.row_span));
         let lines = gs.rows_within((x0, y0, x1, y1));
-        let cols = columns_of(f, &c, &lines).unwrap_or_default();
+        let cols = columns_of(f, &c, &lines, gs.params.split_gap).unwrap_or_default();
         let mut distinct = cols.clone();
         distinct.sort_unstable();
         distinct.dedup();

@@ -6,11 +6,8 @@
 
 use super::rows::Row;
 
-/// Narrowest least-covered stretch (points) that separates two columns.
-const MIN_RIVER: f32 = 1.5;
-
 /// Column boundaries, ascending, outer edges included; None when the block has no chunks.
-pub(crate) fn boundaries(block: &[Row]) -> Option<Vec<f32>> {
+pub(crate) fn boundaries(block: &[Row], min_river: f32) -> Option<Vec<f32>> {
     let rich = block.iter().filter(|r| r.chunks.len() > 1).count();
     let allowed = rich / 8;
     let mut ev: Vec<(f32, i32)> = Vec::new();
@@ -73,8 +70,8 @@ pub(crate) fn boundaries(block: &[Row]) -> Option<Vec<f32>> {
             (Some(f), Some(l)) => Some((f.0, l.1)),
             _ => None,
         };
-        let pick = best.filter(|(a, b)| b - a >= MIN_RIVER).or(whole);
-        if let Some((a, b)) = pick.filter(|(a, b)| b - a >= MIN_RIVER) {
+        let pick = best.filter(|(a, b)| b - a >= min_river).or(whole);
+        if let Some((a, b)) = pick.filter(|(a, b)| b - a >= min_river) {
             xs.push((a + b) / 2.0);
         }
     }

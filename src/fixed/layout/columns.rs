@@ -3,8 +3,9 @@
 //! joined again with a tab. Tables stand where their region starts.
 
 use super::Item;
+use crate::fixed::text::Line;
 use crate::fixed::Region;
-use crate::pdf::text::Line;
+use crate::params::LayoutParams;
 
 /// What the reading order sorts: a line or a table region, with its extent.
 enum Placed {
@@ -34,9 +35,10 @@ pub fn order(
     width: f32,
     lines: Vec<Line>,
     tables: &[(usize, Region, bool)],
+    params: &LayoutParams,
 ) -> Vec<Item> {
     let tables = tables.iter().map(|(t, r, f)| Placed::Table(*t, *r, *f));
-    match gutter(&lines, width) {
+    match gutter(&lines, width, params.column_min_lines) {
         Some(g) => two_columns(page, g, lines, tables),
         None => {
             let mut placed: Vec<Placed> = join_rows(lines).into_iter().map(Placed::Line).collect();
@@ -75,8 +77,8 @@ fn join_rows(lines: Vec<Line>) -> Vec<Line> {
 
 /// The x of a gutter splitting the page's text into two columns of prose, if there is one:
 /// few lines cross it, and on either side stand several wide lines side by side.
-fn gutter(lines: &[Line], width: f32) -> Option<f32> {
-    if width <= 0.0 || lines.len() < 8 {
+fn gutter(lines: &[Line], width: f32, min_lines: usize) -> Option<f32> {
+    if width <= 0.0 || lines.len() < min_lines {
         return None;
     }
     // The middle of the widest run of candidate x with the fewest lines crossing.

@@ -1,19 +1,17 @@
 //! Text into cells: each glyph goes to the cell holding its centre (full containment, as tabula
-//! does, loses glyphs that touch a border); a cell's glyphs become lines as in `pdf::text`, and
+//! does, loses glyphs that touch a border); a cell's glyphs become lines as in `fixed::text`, and
 //! the lines are joined with `\n`, except where CJK text merely wrapped at the cell's edge (joined
 //! without a break), and one-character-per-line vertical labels (`三/、/本/年/度`) come back as one
 //! string.
 
 use super::grid::PageTable;
+use crate::fixed::text::{fold_radical, is_cjk};
 use crate::fixed::turn::{turn_counts, unturn_glyph, unturn_point};
-use crate::pdf::engine::{Glyph, Page};
-use crate::pdf::text::{fold_radical, is_cjk};
-
-/// The least right padding a cell's text keeps from the border (points).
-const MIN_PAD: f32 = 3.0;
+use crate::fixed::{Glyph, Page};
+use crate::params::LayoutParams;
 
 /// The page's visible glyphs without WPS fake-bold doubles (the same text drawn again less than
-/// 1 pt away on the same baseline), as `pdf::text` drops them.
+/// 1 pt away on the same baseline), as `fixed::text` drops them.
 pub(crate) fn glyphs(page: &Page) -> Vec<&Glyph> {
     let mut kept: Vec<&Glyph> = Vec::with_capacity(page.glyphs.len());
     for g in page.glyphs.iter().filter(|g| !g.text.trim().is_empty()) {
@@ -36,7 +34,7 @@ fn slot(bounds: &[f32], v: f32) -> Option<usize> {
 
 /// Fills the text of every cell of `frag` from the glyphs whose centres it holds; returns the
 /// indices (into `gs`) of the glyphs used.
-pub(crate) fn fill(frag: &mut PageTable, gs: &[&Glyph]) -> Vec<usize> {
+pub(crate) fn fill(frag: &mut PageTable, gs: &[&Glyph], params: &LayoutParams) -> Vec<usize> {
     let (nr, nc) = (frag.rows(), frag.cols());
     let mut owner = vec![usize::MAX; nr * nc];
     for (i, c) in frag.cells.iter().enumerate() {
@@ -68,7 +66,7 @@ pub(crate) fn fill(frag: &mut PageTable, gs: &[&Glyph]) -> Vec<usize> {
         let x1 = xs.get(cell.col + cell.col_span).copied().unwrap_or(x0);
         let y0 = ys.get(cell.row).copied().unwrap_or(0.0);
         let y1 = ys.get(cell.row + cell.row_span).copied().unwrap_or(y0);
-        (cell.text, cell.room, cell.lead) = turned_text(list, (x0, y0, x1, y1));
+        (cell.text, cell.room, cell.lead) = turned_text(list, (x0, y0, x1, y1), params);
     }
     used
 }
@@ -76,12 +74,16 @@ pub(crate) fn fill(frag: &mut PageTable, gs: &[&Glyph]) -> Vec<usize> {
 /// The cell's text read in its glyphs' most common direction: a label set sideways in a narrow
 /// header cell (running up, as Excel and Word rotate it, or down) is turned upright first, so
 /// that its lines come out as lines rather than one character per line in reverse.
-fn turned_text(gs: Vec<&Glyph>, (x0, y0, x1, y1): (f32, f32, f32, f32)) -> (String, f32, f32) {
+fn turned_text(
+    gs: Vec<&Glyph>,
+    (x0, y0, x1, y1): (f32, f32, f32, f32),
+    params: &LayoutParams,
+) -> (String, f32, f32) {
     let count = turn_counts(gs.iter().copied());
     // Ties go to upright text (the first of the maxima).
     let q = (1..4).fold(0, |best, q| if count[q] > count[best] { q } else { best });
     if q == 0 {
-        return cell_text(gs, x0, x1);
+        return cell_text(gs, x0, x1, params);
     }
     let q = q as u8;
     let turned: Vec<Glyph> = gs.iter().map(|g| unturn_glyph(g, q, (0.0, 0.0))).collect();
@@ -89,7 +91,7 @@ fn turned_text(gs: Vec<&Glyph>, (x0, y0, x1, y1): (f32, f32, f32, f32)) -> (Stri
         unturn_point(q, (0.0, 0.0), (x0, y0)),
         unturn_point(q, (0.0, 0.0), (x1, y1)),
     );
-    cell_text(turned.iter().collect(), a.0.min(b.0), a.0.max(b.0))
+    cell_text(turned.iter().collect(), a.0.min(b.0), a.0.max(b.0), params)
 }
 
 /// One line of a cell.
@@ -102,7 +104,7 @@ struct CLine {
     size: f32,
 }
 
-fn make_line(mut gs: Vec<&Glyph>) -> Option<CLine> {
+fn make_line(mut gs: Vec<&Glyph>, word_gap: f32) -> Option<CLine> {
     gs.sort_by(|a, b| a.bbox.0.total_cmp(&b.bbox.0));
     // Fake bold drawn as a whole second pass (PDFium prints of WPS files) escapes the
     // content-order check in `glyphs`; in x order the doubles sit side by side.
@@ -129,10 +131,10 @@ fn make_line(mut gs: Vec<&Glyph>) -> Option<CLine> {
         if let Some(p) = prev {
             let gap = g.bbox.0 - p.bbox.2;
             let cjk = p.text.chars().any(is_cjk) || g.text.chars().any(is_cjk);
-            if first_word.is_none() && (cjk || gap > size * 0.15) {
+            if first_word.is_none() && (cjk || gap > size * word_gap) {
                 first_word = Some(p.bbox.2 - first.bbox.0);
             }
-            if !cjk && gap > size * 0.15 && !text.ends_with(' ') {
+            if !cjk && gap > size * word_gap && !text.ends_with(' ') {
                 text.push(' ');
             }
         }
@@ -150,9 +152,12 @@ fn make_line(mut gs: Vec<&Glyph>) -> Option<CLine> {
 }
 
 /// The cell's text, the room left after its last line and its first word's width.
-fn cell_text(gs: Vec<&Glyph>, x0: f32, x1: f32) -> (String, f32, f32) {
-    let groups = crate::pdf::text::baseline_groups(gs);
-    let lines: Vec<CLine> = groups.into_iter().filter_map(make_line).collect();
+fn cell_text(gs: Vec<&Glyph>, x0: f32, x1: f32, params: &LayoutParams) -> (String, f32, f32) {
+    let groups = crate::fixed::text::baseline_groups(gs, params.line_tolerance);
+    let lines: Vec<CLine> = groups
+        .into_iter()
+        .filter_map(|g| make_line(g, params.word_gap))
+        .collect();
     let one_char = |l: &CLine| {
         let mut cs = l.text.chars();
         matches!((cs.next(), cs.next()), (Some(c), None) if is_cjk(c))
@@ -163,7 +168,7 @@ fn cell_text(gs: Vec<&Glyph>, x0: f32, x1: f32) -> (String, f32, f32) {
         .iter()
         .map(|l| (l.x0 - x0).max(0.0))
         .fold(f32::MAX, f32::min)
-        .max(MIN_PAD);
+        .max(params.cell_padding);
     let room = lines.last().map_or(f32::INFINITY, |l| (x1 - pad) - l.x1);
     let lead = lines.first().map_or(0.0, |l| l.first_word);
     if lines.len() > 1 && lines.iter().all(one_char) {

@@ -1,6 +1,7 @@
 //! Glyphs → lines: baseline clustering, fake-bold merge, radical folding, spaces from gaps.
 
-use super::engine::{Glyph, Page};
+use crate::fixed::{Glyph, Page};
+use crate::params::LayoutParams;
 
 /// A run of text on one baseline with no wide gap in it (a line, or one column's part of it).
 #[derive(Debug, Clone, PartialEq)]
@@ -109,42 +110,48 @@ fn dedup(glyphs: &mut Vec<Glyph>) {
 }
 
 /// All lines of a page, as [`lines_of`] cuts them.
-pub fn lines(page: &Page) -> Vec<Line> {
-    lines_of(&page.glyphs)
+pub fn lines(page: &Page, params: &LayoutParams) -> Vec<Line> {
+    lines_of(&page.glyphs, params)
 }
 
 /// Clusters glyphs into lines by baseline; a line is cut where the gap between two glyphs is
-/// wider than [`WIDE_GAP`] em (a column gutter or a tab stop).
-pub fn lines_of<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> Vec<Line> {
+/// wider than `params.wide_gap` em (a column gutter or a tab stop).
+pub fn lines_of<'g>(
+    glyphs: impl IntoIterator<Item = &'g Glyph>,
+    params: &LayoutParams,
+) -> Vec<Line> {
     let mut gs: Vec<Glyph> = glyphs
         .into_iter()
         .filter(|g| !g.text.trim().is_empty())
         .cloned()
         .collect();
     dedup(&mut gs);
-    let groups = baseline_groups(gs);
+    let groups = baseline_groups(gs, params.line_tolerance);
     let mut out = Vec::new();
     for (row, mut gs) in groups.into_iter().enumerate() {
         gs.sort_by(|a, b| a.bbox.0.total_cmp(&b.bbox.0));
         let mut piece: Vec<Glyph> = Vec::new();
         let mut right = f32::MIN;
         for g in gs {
-            if !piece.is_empty() && g.bbox.0 - right > g.size.max(1.0) * WIDE_GAP {
-                out.extend(make_line(&piece, row));
+            if !piece.is_empty() && g.bbox.0 - right > g.size.max(1.0) * params.wide_gap {
+                out.extend(make_line(&piece, row, params.word_gap));
                 piece.clear();
             }
             right = right.max(g.bbox.2);
             piece.push(g);
         }
-        out.extend(make_line(&piece, row));
+        out.extend(make_line(&piece, row, params.word_gap));
     }
     out
 }
 
 /// Glyphs grouped by baseline, top to bottom, each group left to right: a glyph joins the
-/// current group when its baseline is within 30% of its size (at least 1 pt) of the group's
+/// current group when its baseline is within `tolerance` em (at least 1 pt) of the group's
 /// first glyph. Shared by page lines, cell lines and stream-table rows.
-pub(crate) fn baseline_groups<G: std::borrow::Borrow<Glyph>>(mut gs: Vec<G>) -> Vec<Vec<G>> {
+pub(crate) fn baseline_groups<G: std::borrow::Borrow<Glyph>>(
+    mut gs: Vec<G>,
+    tolerance: f32,
+) -> Vec<Vec<G>> {
     gs.sort_by(|a, b| {
         let (a, b) = (a.borrow(), b.borrow());
         a.baseline
@@ -154,7 +161,7 @@ pub(crate) fn baseline_groups<G: std::borrow::Borrow<Glyph>>(mut gs: Vec<G>) -> 
     let mut groups: Vec<Vec<G>> = Vec::new();
     for g in gs {
         let (size, baseline) = (g.borrow().size, g.borrow().baseline);
-        let tol = (size * 0.3).max(1.0);
+        let tol = (size * tolerance).max(1.0);
         match groups.last_mut() {
             Some(cur)
                 if cur
@@ -169,10 +176,7 @@ pub(crate) fn baseline_groups<G: std::borrow::Borrow<Glyph>>(mut gs: Vec<G>) -> 
     groups
 }
 
-/// Gap, in em, that splits a baseline into separate pieces: wider than any justified word gap.
-pub const WIDE_GAP: f32 = 1.8;
-
-fn make_line(gs: &[Glyph], row: usize) -> Option<Line> {
+fn make_line(gs: &[Glyph], row: usize, word_gap: f32) -> Option<Line> {
     let first = gs.first()?;
     let mut sizes: Vec<f32> = gs.iter().map(|g| g.size).collect();
     sizes.sort_by(f32::total_cmp);
@@ -183,7 +187,7 @@ fn make_line(gs: &[Glyph], row: usize) -> Option<Line> {
         if let Some(p) = prev {
             let gap = g.bbox.0 - p.bbox.2;
             let cjk = p.text.chars().any(is_cjk) || g.text.chars().any(is_cjk);
-            if !cjk && gap > size * 0.15 && !text.ends_with(' ') {
+            if !cjk && gap > size * word_gap && !text.ends_with(' ') {
                 text.push(' ');
             }
         }
@@ -228,4 +232,30 @@ pub fn is_page_furniture(text: &str) -> bool {
         && t.contains('页')
         && t.chars().any(|c| c.is_ascii_digit())
         && t.chars().count() <= 16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn radicals_fold_to_ideographs() {
+        // U+2F2F KANGXI RADICAL WORK is NFKC-equivalent to 工; U+2EA0 ⺠ is 民 with no NFKC mapping.
+        assert_eq!(fold_radical('\u{2F2F}'), '工');
+        assert_eq!(fold_radical('\u{2F00}'), '一');
+        assert_eq!(fold_radical('\u{2FD5}'), '龠');
+        assert_eq!(fold_radical('\u{2EA0}'), '民');
+        assert_eq!(fold_radical('\u{2ED4}'), '门');
+        assert_eq!(fold_radical('工'), '工');
+    }
+
+    #[test]
+    fn page_numbers_are_furniture() {
+        for t in ["- 3 -", "— 12 —", "第3页", "第 3 页 共 9 页", "7"] {
+            assert!(is_page_furniture(t), "{t}");
+        }
+        for t in ["第三章", "2023年", "（一）主动公开"] {
+            assert!(!is_page_furniture(t), "{t}");
+        }
+    }
 }

@@ -4,7 +4,7 @@
 //! of empty cells between the real ones (`camelot/vertical_header.pdf`: one after every row).
 
 use super::grid::PageTable;
-use crate::pdf::engine::Glyph;
+use crate::fixed::Glyph;
 
 /// Drops every grid row lower, and every column narrower, than the frame's median glyph size
 /// when no glyph has its centre in it. Cells inside such a sliver go; cells across it shrink.
@@ -80,7 +80,7 @@ fn remove(f: &mut PageTable, i: usize, axis: Axis) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::table::grid::PageCell;
+    use crate::fixed::tables::grid::PageCell;
 
     fn cell(row: usize, col: usize, row_span: usize, col_span: usize) -> PageCell {
         PageCell {

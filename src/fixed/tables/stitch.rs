@@ -4,9 +4,11 @@
 //! A repeated header on the continuation is dropped; a vertical span cut by the break continues.
 
 use super::cells::{separator, wraps};
-use super::grid::{PageCell, PageTable, TOL};
+use super::grid::{PageCell, PageTable};
+use crate::params::LayoutParams;
+
 use super::{region_of, Region};
-use crate::pdf::engine::Page;
+use crate::fixed::Page;
 use crate::table::continuation::{repeated_header_rows, GridCell, Rows};
 
 impl GridCell for PageCell {
@@ -16,7 +18,12 @@ impl GridCell for PageCell {
 }
 
 /// Groups fragments into tables: each result is its regions and the joined grid.
-pub(crate) fn join(pages: &[Page], frags: Vec<PageTable>) -> Vec<(Vec<Region>, PageTable)> {
+pub(crate) fn join(
+    pages: &[Page],
+    frags: Vec<PageTable>,
+    params: &LayoutParams,
+) -> Vec<(Vec<Region>, PageTable)> {
+    let tol = params.grid_tolerance;
     let mut out: Vec<(Vec<Region>, PageTable)> = Vec::new();
     let mut prev_page = usize::MAX;
     for f in frags {
@@ -26,13 +33,13 @@ pub(crate) fn join(pages: &[Page], frags: Vec<PageTable>) -> Vec<(Vec<Region>, P
             let here = region_of(&f);
             let ok = regions.last().is_some_and(|r| {
                 r.page + 1 == f.page
-                    && ends_page(pages, r)
-                    && starts_page(pages, &here)
-                    && same_columns(&acc.xs, &f.xs)
+                    && ends_page(pages, r, params)
+                    && starts_page(pages, &here, params)
+                    && same_columns(&acc.xs, &f.xs, tol)
             });
             if ok {
                 regions.push(here);
-                append(acc, f);
+                append(acc, f, tol);
                 continue;
             }
         }
@@ -42,57 +49,57 @@ pub(crate) fn join(pages: &[Page], frags: Vec<PageTable>) -> Vec<(Vec<Region>, P
 }
 
 /// The page's text lines: (top, bottom, is page furniture).
-fn free_lines(page: &Page) -> Vec<(f32, f32, bool)> {
-    crate::pdf::text::lines(page)
+fn free_lines(page: &Page, params: &LayoutParams) -> Vec<(f32, f32, bool)> {
+    crate::fixed::text::lines(page, params)
         .into_iter()
-        .map(|l| (l.y0, l.y1, crate::pdf::text::is_page_furniture(&l.text)))
+        .map(|l| (l.y0, l.y1, crate::fixed::text::is_page_furniture(&l.text)))
         .collect()
 }
 
 /// Nothing but furniture below the region.
-fn ends_page(pages: &[Page], r: &Region) -> bool {
+fn ends_page(pages: &[Page], r: &Region, params: &LayoutParams) -> bool {
     let Some(page) = pages.get(r.page) else {
         return false;
     };
     let bottom = r.y1;
-    free_lines(page)
+    free_lines(page, params)
         .iter()
-        .all(|&(y0, _, furniture)| y0 < bottom - TOL || furniture)
+        .all(|&(y0, _, furniture)| y0 < bottom - params.grid_tolerance || furniture)
 }
 
 /// Nothing but furniture above the region.
-fn starts_page(pages: &[Page], r: &Region) -> bool {
+fn starts_page(pages: &[Page], r: &Region, params: &LayoutParams) -> bool {
     let Some(page) = pages.get(r.page) else {
         return false;
     };
     let top = r.y0;
-    free_lines(page)
+    free_lines(page, params)
         .iter()
-        .all(|&(_, y1, furniture)| y1 > top + TOL || furniture)
+        .all(|&(_, y1, furniture)| y1 > top + params.grid_tolerance || furniture)
 }
 
-fn near(a: f32, b: f32) -> bool {
-    (a - b).abs() <= TOL
+fn near(a: f32, b: f32, tol: f32) -> bool {
+    (a - b).abs() <= tol
 }
 
 /// Same outer edges, and every boundary of one is a boundary of the other.
-fn same_columns(a: &[f32], b: &[f32]) -> bool {
+fn same_columns(a: &[f32], b: &[f32], tol: f32) -> bool {
     let ends = |v: &[f32]| (v.first().copied(), v.last().copied());
     let ((Some(a0), Some(a1)), (Some(b0), Some(b1))) = (ends(a), ends(b)) else {
         return false;
     };
-    if !near(a0, b0) || !near(a1, b1) {
+    if !near(a0, b0, tol) || !near(a1, b1, tol) {
         return false;
     }
-    let within = |x: &[f32], y: &[f32]| x.iter().all(|p| y.iter().any(|q| near(*p, *q)));
+    let within = |x: &[f32], y: &[f32]| x.iter().all(|p| y.iter().any(|q| near(*p, *q, tol)));
     within(a, b) || within(b, a)
 }
 
 /// Union of two boundary sets (positions within [`TOL`] are one).
-fn union(a: &[f32], b: &[f32]) -> Vec<f32> {
+fn union(a: &[f32], b: &[f32], tol: f32) -> Vec<f32> {
     let mut out: Vec<f32> = a.to_vec();
     for q in b {
-        if !out.iter().any(|p| near(*p, *q)) {
+        if !out.iter().any(|p| near(*p, *q, tol)) {
             out.push(*q);
         }
     }
@@ -101,8 +108,8 @@ fn union(a: &[f32], b: &[f32]) -> Vec<f32> {
 }
 
 /// Re-expresses a fragment's cells on the column boundaries `xs` (a superset of its own).
-fn regrid(f: &PageTable, xs: &[f32]) -> Vec<PageCell> {
-    let idx = |x: f32| xs.iter().position(|p| near(*p, x)).unwrap_or(0);
+fn regrid(f: &PageTable, xs: &[f32], tol: f32) -> Vec<PageCell> {
+    let idx = |x: f32| xs.iter().position(|p| near(*p, x, tol)).unwrap_or(0);
     f.cells
         .iter()
         .map(|c| {
@@ -118,10 +125,10 @@ fn regrid(f: &PageTable, xs: &[f32]) -> Vec<PageCell> {
 }
 
 /// Appends `f` below `acc` (same page-independent columns).
-fn append(acc: &mut PageTable, f: PageTable) {
-    let xs = union(&acc.xs, &f.xs);
-    let mut top = regrid(acc, &xs);
-    let mut bottom = regrid(&f, &xs);
+fn append(acc: &mut PageTable, f: PageTable, tol: f32) {
+    let xs = union(&acc.xs, &f.xs, tol);
+    let mut top = regrid(acc, &xs, tol);
+    let mut bottom = regrid(&f, &xs, tol);
     // A repeated header: the continuation's first rows read exactly as the table's first rows.
     let skip = repeated_header_rows(
         &Rows {

@@ -13,8 +13,10 @@ mod slivers;
 mod stitch;
 mod stream;
 
-use super::engine::{Glyph, Page};
+use crate::fixed::{Glyph, Page};
 use crate::limits::Limits;
+use crate::params::LayoutParams;
+
 use crate::model::{Cell, Table, Warning};
 use crate::table::{Holes, Place, TableBuilder};
 use grid::PageTable;
@@ -31,30 +33,36 @@ pub struct Found {
     pub table: Table,
 }
 
-/// Finds the tables of a document, in reading order, each within `limits`: a table over them
-/// is left out with a warning in `warnings` (its text is then read as paragraphs).
-pub fn detect(pages: &[Page], limits: &Limits, warnings: &mut Vec<Warning>) -> Vec<Found> {
+/// Finds the tables of a document, in reading order, with the tolerances of `params`, each
+/// within `limits`: a table over them is left out with a warning in `warnings` (its text is
+/// then read as paragraphs).
+pub fn detect(
+    pages: &[Page],
+    params: &LayoutParams,
+    limits: &Limits,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Found> {
     let mut frags: Vec<PageTable> = Vec::new();
     for (i, page) in pages.iter().enumerate() {
-        let rs = rules::rulings(page);
-        let mut fs = grid::frames(&rs, i);
+        let rs = rules::rulings(page, params);
+        let mut fs = grid::frames(&rs, i, params);
         let gs = cells::glyphs(page);
         // Rows and columns are read from upright text only: a sideways label is one tall
         // column of glyphs, each on its own baseline, and would cut a row at every character.
         let upright: Vec<&Glyph> = gs.iter().copied().filter(|g| g.quarter == 0).collect();
         for f in &mut fs {
             slivers::drop_slivers(f, &gs);
-            refine::refine(f, &upright);
-            cells::fill(f, &gs);
+            refine::refine(f, &upright, params);
+            cells::fill(f, &gs, params);
         }
         // Rules with no text between them are a chart or a drawing, not a table.
         fs.retain(|f| f.cells.iter().any(|c| !c.text.is_empty()));
         let claimed: Vec<(f32, f32, f32, f32)> = fs.iter().map(PageTable::bbox).collect();
-        fs.extend(stream::tables(i, &upright, &claimed));
+        fs.extend(stream::tables(i, &upright, &claimed, params));
         fs.sort_by(|a, b| a.bbox().1.total_cmp(&b.bbox().1));
         frags.extend(fs);
     }
-    stitch::join(pages, frags)
+    stitch::join(pages, frags, params)
         .into_iter()
         .filter_map(|(regions, frag)| {
             let first = regions.first()?.page;

@@ -1,11 +1,9 @@
 //! Text rows for line-less tables: glyphs clustered by baseline, each row cut into chunks at
 //! gaps wider than any word space (a column gutter), each chunk knowing its words.
 
-use crate::pdf::engine::Glyph;
-use crate::pdf::text::{fold_radical, is_cjk};
-
-/// A gap wider than this (in em of the smaller neighbour) separates two chunks of one row.
-pub(crate) const CHUNK_GAP: f32 = 0.5;
+use crate::fixed::text::{fold_radical, is_cjk};
+use crate::fixed::Glyph;
+use crate::params::LayoutParams;
 
 /// A run of words on one baseline with no gutter inside.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,9 +31,6 @@ pub(crate) struct Row {
     pub chunks: Vec<Chunk>,
 }
 
-/// Chunks closer than this (em) read as one run of text (justified prose stretches its spaces).
-const RUN_GAP: f32 = 1.2;
-
 impl Row {
     /// Left edge of the first chunk.
     pub fn x0(&self) -> f32 {
@@ -45,12 +40,13 @@ impl Row {
     pub fn x1(&self) -> f32 {
         self.chunks.last().map_or(0.0, |c| c.x1)
     }
-    /// Runs of chunks with no gutter between them: (x0, x1, words).
-    pub fn runs(&self) -> Vec<(f32, f32, usize)> {
+    /// Runs of chunks closer than `run_gap` em (justified prose stretches its spaces):
+    /// (x0, x1, words).
+    pub fn runs(&self, run_gap: f32) -> Vec<(f32, f32, usize)> {
         let mut out: Vec<(f32, f32, usize)> = Vec::new();
         for c in &self.chunks {
             match out.last_mut() {
-                Some(r) if c.x0 - r.1 <= RUN_GAP * self.size.max(1.0) => {
+                Some(r) if c.x0 - r.1 <= run_gap * self.size.max(1.0) => {
                     r.1 = c.x1;
                     r.2 += c.words;
                 }
@@ -67,12 +63,12 @@ fn median(mut v: Vec<f32>) -> f32 {
 }
 
 /// The rows of the given glyphs, top to bottom.
-pub(crate) fn rows(gs: &[&Glyph]) -> Vec<Row> {
-    let groups = crate::pdf::text::baseline_groups(gs.to_vec());
-    groups.into_iter().filter_map(row).collect()
+pub(crate) fn rows(gs: &[&Glyph], params: &LayoutParams) -> Vec<Row> {
+    let groups = crate::fixed::text::baseline_groups(gs.to_vec(), params.line_tolerance);
+    groups.into_iter().filter_map(|g| row(g, params)).collect()
 }
 
-fn row(mut gs: Vec<&Glyph>) -> Option<Row> {
+fn row(mut gs: Vec<&Glyph>, params: &LayoutParams) -> Option<Row> {
     gs.sort_by(|a, b| a.bbox.0.total_cmp(&b.bbox.0));
     let size = median(gs.iter().map(|g| g.size).collect());
     let y0 = gs.iter().map(|g| g.bbox.1).fold(f32::MAX, f32::min);
@@ -87,12 +83,12 @@ fn row(mut gs: Vec<&Glyph>) -> Option<Row> {
         let gap = prev.map_or(f32::MAX, |p| g.bbox.0 - p.bbox.2);
         let em = prev.map_or(size, |p| p.size.min(g.size)).max(1.0);
         match chunks.last_mut() {
-            Some(c) if gap <= em * CHUNK_GAP => {
+            Some(c) if gap <= em * params.chunk_gap => {
                 let cjk =
                     prev.is_some_and(|p| p.text.chars().any(is_cjk)) || g.text.chars().any(is_cjk);
                 if cjk {
                     c.words += 1;
-                } else if gap > em * 0.15 && !c.text.ends_with(' ') {
+                } else if gap > em * params.word_gap && !c.text.ends_with(' ') {
                     c.text.push(' ');
                     c.words += 1;
                 }

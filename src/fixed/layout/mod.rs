@@ -6,10 +6,11 @@ mod furniture;
 mod paragraphs;
 mod rotate;
 
-use super::engine::Page;
-use super::text::Line;
+use crate::fixed::text::Line;
+use crate::fixed::Page;
 use crate::fixed::Region;
 use crate::model::{Block, Heading, Paragraph, Table};
+use crate::params::LayoutParams;
 
 pub use furniture::{interleave as with_furniture, strip as strip_furniture};
 pub(crate) use rotate::sideways_lines;
@@ -43,13 +44,14 @@ pub fn order(
     pages: &[Page],
     lines: Vec<Vec<Line>>,
     regions: &[(usize, Region, bool)],
+    params: &LayoutParams,
 ) -> Vec<Item> {
     let mut out = Vec::new();
     for (i, ls) in lines.into_iter().enumerate() {
         let width = pages.get(i).map_or(0.0, |p| p.width);
         let here: Vec<(usize, Region, bool)> =
             regions.iter().filter(|r| r.1.page == i).copied().collect();
-        out.extend(columns::order(i, width, ls, &here));
+        out.extend(columns::order(i, width, ls, &here, params));
     }
     out
 }
@@ -79,8 +81,8 @@ pub fn with_sideways(items: Vec<Item>, side: Vec<Vec<Line>>) -> Vec<Item> {
 
 /// Turns the reading order into blocks; `tables` are indexed by [`Item::Table`] and get their
 /// `index` here, in the order they appear.
-pub fn blocks(items: &[Item], mut tables: Vec<Option<Table>>) -> Vec<Block> {
-    let outs = paragraphs::build(items);
+pub fn blocks(items: &[Item], mut tables: Vec<Option<Table>>, params: &LayoutParams) -> Vec<Block> {
+    let outs = paragraphs::build(items, params);
     let style = paragraphs::BodyStyle::of(&outs);
     let mut blocks = Vec::new();
     let mut next_index = 0;

@@ -6,10 +6,9 @@
 //! edge is not drawn is merged with its neighbour there (camelot's edge flags), which gives the
 //! row and column spans a person sees.
 
-use super::rules::{Rule, Rulings, SNAP};
+use super::rules::{Rule, Rulings};
+use crate::params::LayoutParams;
 
-/// How far (points) a rule may miss a boundary or another rule and still meet it.
-pub(crate) const TOL: f32 = 3.0;
 /// Frames with more grid positions than this are hatching or charts, not tables (line-less
 /// tables are held to it too: it bounds the memory of one table's grid).
 pub(crate) const MAX_POSITIONS: usize = 250_000;
@@ -102,12 +101,12 @@ impl Dsu {
     }
 }
 
-fn meets(h: &Rule, v: &Rule) -> bool {
-    v.pos >= h.from - TOL && v.pos <= h.to + TOL && h.pos >= v.from - TOL && h.pos <= v.to + TOL
+fn meets(h: &Rule, v: &Rule, tol: f32) -> bool {
+    v.pos >= h.from - tol && v.pos <= h.to + tol && h.pos >= v.from - tol && h.pos <= v.to + tol
 }
 
 /// The ruled frames of a page, each as an empty-text fragment, top to bottom.
-pub(crate) fn frames(r: &Rulings, page: usize) -> Vec<PageTable> {
+pub(crate) fn frames(r: &Rulings, page: usize, params: &LayoutParams) -> Vec<PageTable> {
     let nh = r.h.len();
     if nh.saturating_mul(r.v.len()) > MAX_PAIRS {
         return Vec::new();
@@ -116,7 +115,7 @@ pub(crate) fn frames(r: &Rulings, page: usize) -> Vec<PageTable> {
     let mut met = vec![false; nh + r.v.len()];
     for (i, h) in r.h.iter().enumerate() {
         for (j, v) in r.v.iter().enumerate() {
-            if meets(h, v) {
+            if meets(h, v, params.grid_tolerance) {
                 dsu.union(i, nh + j);
                 met[i] = true;
                 met[nh + j] = true;
@@ -137,20 +136,20 @@ pub(crate) fn frames(r: &Rulings, page: usize) -> Vec<PageTable> {
     }
     let mut out: Vec<PageTable> = groups
         .into_values()
-        .filter_map(|(hs, vs)| frame(&hs, &vs, page))
+        .filter_map(|(hs, vs)| frame(&hs, &vs, page, params))
         .collect();
     out.sort_by(|a, b| a.bbox().1.total_cmp(&b.bbox().1));
     out
 }
 
-/// Positions chained within [`SNAP`] · 1.2, each cluster as its mean.
-fn boundaries(mut p: Vec<f32>) -> Vec<f32> {
+/// Positions chained within `chain`, each cluster as its mean.
+fn boundaries(mut p: Vec<f32>, chain: f32) -> Vec<f32> {
     p.sort_by(f32::total_cmp);
     let mut out: Vec<(f32, usize)> = Vec::new();
     let mut last = f32::NEG_INFINITY;
     for x in p {
         match out.last_mut() {
-            Some((sum, n)) if x - last <= SNAP * 1.2 => {
+            Some((sum, n)) if x - last <= chain => {
                 *sum += x;
                 *n += 1;
             }
@@ -162,21 +161,21 @@ fn boundaries(mut p: Vec<f32>) -> Vec<f32> {
 }
 
 /// Adds the far extent of the crossing rules as an outer boundary when no rule draws it.
-fn with_extent(mut b: Vec<f32>, crossing: &[Rule]) -> Vec<f32> {
+fn with_extent(mut b: Vec<f32>, crossing: &[Rule], tol: f32) -> Vec<f32> {
     let lo = crossing.iter().map(|r| r.from).fold(f32::MAX, f32::min);
     let hi = crossing.iter().map(|r| r.to).fold(f32::MIN, f32::max);
     if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
-        if lo < first - TOL {
+        if lo < first - tol {
             b.insert(0, lo);
         }
-        if hi > last + TOL {
+        if hi > last + tol {
             b.push(hi);
         }
     }
     b
 }
 
-/// For each boundary, the rules within [`TOL`] of it merged into disjoint intervals along the
+/// For each boundary, the rules within `grid_tolerance` of it merged into disjoint intervals along the
 /// boundary with running lengths: whether an edge is drawn is then a binary search, not a pass
 /// over every rule of the frame (which made a fuzzed page of 10,000 rules take 0.4 s).
 struct Drawn {
@@ -187,13 +186,13 @@ struct Drawn {
 }
 
 impl Drawn {
-    fn new(rules: &[Rule], bounds: &[f32]) -> Drawn {
+    fn new(rules: &[Rule], bounds: &[f32], tol: f32) -> Drawn {
         let mut sorted: Vec<&Rule> = rules.iter().collect();
         sorted.sort_by(|a, b| a.pos.total_cmp(&b.pos));
         let (mut spans, mut cum) = (Vec::new(), Vec::new());
         for &b in bounds {
-            let lo = sorted.partition_point(|r| r.pos < b - TOL);
-            let hi = sorted.partition_point(|r| r.pos <= b + TOL);
+            let lo = sorted.partition_point(|r| r.pos < b - tol);
+            let hi = sorted.partition_point(|r| r.pos <= b + tol);
             let mut iv: Vec<(f32, f32)> = sorted
                 .get(lo..hi)
                 .unwrap_or_default()
@@ -242,19 +241,31 @@ impl Drawn {
     }
 }
 
-fn frame(hs: &[Rule], vs: &[Rule], page: usize) -> Option<PageTable> {
+fn frame(hs: &[Rule], vs: &[Rule], page: usize, params: &LayoutParams) -> Option<PageTable> {
+    let tol = params.grid_tolerance;
+    // Boundaries chain a little wider than rules snap: a snapped double border and the rule of
+    // the next cell piece are one boundary.
+    let chain = params.rule_snap * 1.2;
     if hs.len() < 2 && vs.len() < 2 {
         return None;
     }
-    let xs = with_extent(boundaries(vs.iter().map(|v| v.pos).collect()), hs);
-    let ys = with_extent(boundaries(hs.iter().map(|h| h.pos).collect()), vs);
+    let xs = with_extent(
+        boundaries(vs.iter().map(|v| v.pos).collect(), chain),
+        hs,
+        tol,
+    );
+    let ys = with_extent(
+        boundaries(hs.iter().map(|h| h.pos).collect(), chain),
+        vs,
+        tol,
+    );
     let (nr, nc) = (ys.len().checked_sub(1)?, xs.len().checked_sub(1)?);
     if nr == 0 || nc == 0 || nr.saturating_mul(nc) > MAX_POSITIONS {
         return None;
     }
     let at = |v: &[f32], i: usize| v.get(i).copied().unwrap_or(0.0);
     // right[r][c]: edge between (r, c) and (r, c+1); bottom[r][c]: between (r, c) and (r+1, c).
-    let (vd, hd) = (Drawn::new(vs, &xs), Drawn::new(hs, &ys));
+    let (vd, hd) = (Drawn::new(vs, &xs, tol), Drawn::new(hs, &ys, tol));
     let right = |r: usize, c: usize| vd.at(c + 1, at(&ys, r), at(&ys, r + 1));
     let right: Vec<bool> = (0..nr * nc).map(|i| right(i / nc, i % nc)).collect();
     let bottom = |r: usize, c: usize| hd.at(r + 1, at(&xs, c), at(&xs, c + 1));

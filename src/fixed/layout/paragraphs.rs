@@ -2,7 +2,8 @@
 //! weight; continued over a page break), and which paragraphs are headings.
 
 use super::Item;
-use crate::pdf::text::{is_cjk, Line};
+use crate::fixed::text::{is_cjk, Line};
+use crate::params::LayoutParams;
 
 /// A paragraph being built, with what heading detection needs.
 #[derive(Debug, Clone)]
@@ -119,7 +120,7 @@ fn same_style(a: &Line, b: &Line) -> bool {
 }
 
 /// Groups the lines of the reading order into paragraphs; tables end a paragraph.
-pub fn build(items: &[Item]) -> Vec<Flow> {
+pub fn build(items: &[Item], params: &LayoutParams) -> Vec<Flow> {
     let m = Measure::of(items);
     let mut out: Vec<Flow> = Vec::new();
     // The previous line, while the paragraph it belongs to is still open.
@@ -160,8 +161,8 @@ pub fn build(items: &[Item]) -> Vec<Flow> {
                     !indent
                 } else {
                     let gap = l.y0 - p.y1;
-                    let more_indented = indent && l.x0 > p.x0 + 0.5 * l.size;
-                    gap <= m.gap + 0.6 * l.size && !more_indented
+                    let more_indented = indent && l.x0 > p.x0 + params.indent * l.size;
+                    gap <= m.gap + params.paragraph_gap_slack * l.size && !more_indented
                 }
             }
         };

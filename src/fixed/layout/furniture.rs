@@ -1,13 +1,11 @@
 //! Running headers, footers and page numbers: recognised in the page margins and taken out of
 //! the text; given back (with `--headers-footers`) as `header`/`footer` paragraphs.
 
+use crate::fixed::text::{is_page_furniture, Line};
+use crate::fixed::Page;
 use crate::model::{Block, Paragraph};
-use crate::pdf::engine::Page;
-use crate::pdf::text::{is_page_furniture, Line};
+use crate::params::LayoutParams;
 use std::collections::HashMap;
-
-/// Share of the page height, from the top and from the bottom, where furniture may stand.
-const BAND: f32 = 0.12;
 
 /// A line taken out of a page's text as furniture.
 #[derive(Debug, Clone)]
@@ -21,15 +19,20 @@ pub struct Furniture {
 /// Removes page numbers and lines repeated in the same margin position on several pages;
 /// returns what it removed, page by page, in line order. Pages left out by a page selection
 /// do not count towards "several pages".
-pub fn strip(pages: &[Page], lines: &mut [Vec<Line>]) -> Vec<Vec<Furniture>> {
+pub fn strip(
+    pages: &[Page],
+    lines: &mut [Vec<Line>],
+    params: &LayoutParams,
+) -> Vec<Vec<Furniture>> {
+    let band = params.furniture_band;
     let in_band = |line: &Line, page: &Page| -> Option<bool> {
         let h = page.height;
         if h <= 0.0 {
             return None;
         }
-        if line.y1 < h * BAND {
+        if line.y1 < h * band {
             Some(true)
-        } else if line.y0 > h * (1.0 - BAND) {
+        } else if line.y0 > h * (1.0 - band) {
             Some(false)
         } else {
             None
@@ -52,7 +55,7 @@ pub fn strip(pages: &[Page], lines: &mut [Vec<Line>]) -> Vec<Vec<Furniture>> {
         };
         let mut on: Vec<usize> = at
             .iter()
-            .filter(|(_, y)| (y - l.y0).abs() < 6.0)
+            .filter(|(_, y)| (y - l.y0).abs() < params.furniture_drift)
             .map(|(p, _)| *p)
             .collect();
         on.dedup();

@@ -2,9 +2,10 @@
 //! whose `/Rotate` turns upright content sideways) are turned so that most text is upright,
 //! before tables and lines are looked for: rows then come out as rows, not as columns.
 
+use crate::fixed::text::{lines_of, Line};
 use crate::fixed::turn::{turn_counts, unturn_glyph, unturn_point};
 use crate::fixed::{FilledRect, Glyph, ImageBox, Page, Segment};
-use crate::pdf::text::{lines_of, Line};
+use crate::params::LayoutParams;
 
 /// The page turned so that its most common glyph direction is upright; `None` when it already is.
 pub fn upright(page: &Page) -> Option<Page> {
@@ -55,7 +56,10 @@ pub fn upright(page: &Page) -> Option<Page> {
 
 /// Lines of glyphs set sideways on an upright page, each read in its own direction, with its box
 /// in page coordinates (a tall narrow box for text running up or down).
-pub(crate) fn sideways_lines<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> Vec<Line> {
+pub(crate) fn sideways_lines<'g>(
+    glyphs: impl IntoIterator<Item = &'g Glyph>,
+    params: &LayoutParams,
+) -> Vec<Line> {
     let mut by_turn: [Vec<Glyph>; 4] = Default::default();
     for g in glyphs {
         let q = g.quarter & 3;
@@ -67,7 +71,7 @@ pub(crate) fn sideways_lines<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) ->
     }
     let mut out = Vec::new();
     for (q, gs) in (0u8..).zip(by_turn) {
-        for mut l in lines_of(&gs) {
+        for mut l in lines_of(&gs, params) {
             let (a, b) = (turn_back(q, (l.x0, l.y0)), turn_back(q, (l.x1, l.y1)));
             (l.x0, l.y0, l.x1, l.y1) = (a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1));
             l.sideways = true;
