@@ -268,6 +268,43 @@ fn table_limits_reach_pdf_tables_from_the_cli() {
         .all(|b| b["kind"] != "table"));
 }
 
+#[test]
+fn every_warning_is_also_a_line_on_stderr() {
+    let dir = inputs();
+    let (code, stdout, err) = run(dir.path(), &["convert", "r.pdf", "--max-table-cells", "3"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
+    let warnings = v["warnings"].as_array().unwrap();
+    assert!(!warnings.is_empty());
+    let lines: Vec<&str> = err.lines().filter(|l| l.contains(": warning: ")).collect();
+    assert_eq!(lines.len(), warnings.len(), "{err}");
+    for (line, w) in lines.iter().zip(warnings) {
+        let page = w["page"]
+            .as_u64()
+            .map(|p| format!("page {p}: "))
+            .unwrap_or_default();
+        let expected = format!(
+            "docgrid: r.pdf: warning: {page}{} ({})",
+            w["message"].as_str().unwrap(),
+            w["code"].as_str().unwrap()
+        );
+        assert_eq!(*line, expected);
+    }
+    assert!(
+        lines[0].starts_with("docgrid: r.pdf: warning: page 1: a table of "),
+        "{err}"
+    );
+    assert!(lines[0].ends_with("(pdf.table_over_limit)"), "{err}");
+    // --quiet keeps them in the JSON only.
+    let (code, quiet_out, err) = run(
+        dir.path(),
+        &["convert", "-q", "r.pdf", "--max-table-cells", "3"],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(err, "");
+    assert_eq!(quiet_out, stdout);
+}
+
 /// Our fixture encrypted with AES-128, user password "userpassword"
 /// (scripts/make_encrypted_fixture.sh).
 fn encrypted() -> PathBuf {

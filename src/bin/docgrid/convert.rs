@@ -39,6 +39,9 @@ pub struct ConvertArgs {
     /// csv/cells/xlsx/md: only table N (from 1; `3.1` is the first table nested in table 3).
     #[arg(long, value_name = "N", value_parser = parse_label)]
     table: Option<String>,
+    /// Print no warnings on stderr (they stay in the JSON `warnings`); errors are still printed.
+    #[arg(short, long)]
+    quiet: bool,
     #[command(flatten)]
     read: ReadArgs,
 }
@@ -213,8 +216,8 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
     }
     let mut failed = false;
     for input in &args.inputs {
-        let result =
-            read(input, &options).and_then(|doc| write_one(&doc, input, args, to, &destination));
+        let result = read(input, &options, args.quiet)
+            .and_then(|doc| write_one(&doc, input, args, to, &destination));
         match result {
             Ok(()) => {}
             Err(Failure::Input(e) | Failure::Output(_, e))
@@ -243,7 +246,8 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
     }
 }
 
-fn read(input: &Path, options: &Options) -> Result<Document, Failure> {
+/// Reads one input; unless `quiet`, every warning of the document is also a line on stderr.
+fn read(input: &Path, options: &Options, quiet: bool) -> Result<Document, Failure> {
     let bytes = if input == Path::new("-") {
         let mut buf = Vec::new();
         io::stdin().lock().read_to_end(&mut buf)?;
@@ -253,7 +257,25 @@ fn read(input: &Path, options: &Options) -> Result<Document, Failure> {
     };
     let mut doc = convert_bytes(&bytes, options).map_err(io::Error::other)?;
     doc.source.path = input.to_string_lossy().into_owned();
+    if !quiet {
+        print_warnings(input, &doc);
+    }
     Ok(doc)
+}
+
+/// One stderr line per document warning: `docgrid: <input>: warning: [page N: ]<message> (<code>)`.
+pub fn print_warnings(input: &Path, doc: &Document) {
+    let mut err = io::stderr().lock();
+    for w in &doc.warnings {
+        let page = w.page.map(|p| format!("page {p}: ")).unwrap_or_default();
+        let _ = writeln!(
+            err,
+            "docgrid: {}: warning: {page}{} ({})",
+            input.display(),
+            w.message,
+            w.code
+        );
+    }
 }
 
 /// Writes through `write` to stdout, to the file, or to `<folder>/<input name><suffix>`.
@@ -375,7 +397,7 @@ fn cells_into<W: Write>(args: &ConvertArgs, options: &Options, out: W) -> io::Re
     let mut writer = cells::CellsWriter::new(out, args.bom)?;
     let mut failed = false;
     for input in &args.inputs {
-        let doc = match read(input, options) {
+        let doc = match read(input, options, args.quiet) {
             Ok(doc) => doc,
             Err(Failure::Input(e) | Failure::Output(_, e)) => {
                 eprintln!("docgrid: {}: {e}", input.display());

@@ -23,6 +23,9 @@ pub struct ReportArgs {
     /// Templates JSON of the built-in shape, replacing the built-in templates.
     #[arg(long, value_name = "FILE")]
     template: Option<PathBuf>,
+    /// Print no reading warnings on stderr; errors are still printed.
+    #[arg(short, long)]
+    quiet: bool,
     #[command(flatten)]
     read: crate::limits::ReadArgs,
 }
@@ -71,6 +74,9 @@ pub fn run(args: &ReportArgs) -> ExitCode {
         match doc {
             Ok(mut doc) => {
                 doc.source.path = input.to_string_lossy().into_owned();
+                if !args.quiet {
+                    crate::convert::print_warnings(input, &doc);
+                }
                 reports.push(report::build(&doc, &tpl));
             }
             Err(e) => {
