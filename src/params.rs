@@ -55,6 +55,12 @@ pub struct LayoutParams {
     pub cell_padding: f32,
     /// Least text lines side by side in a grid row for cutting the row at their baselines.
     pub split_min_lines: usize,
+    /// A ruled grid row is bounded by its rules: it is cut at its text lines when every line
+    /// has text in each of its cells (one-line records), or when it holds at least this many
+    /// times the lines of the frame's typical (median) other row ...
+    pub cut_row_ratio: f32,
+    /// ... and at least this many lines (a header of labels on several lines stays one row).
+    pub cut_row_min_lines: usize,
     /// Least gap (em) between two pieces of text in a spanning cell for splitting the cell.
     pub split_gap: f32,
 
@@ -93,6 +99,8 @@ impl Default for LayoutParams {
             grid_tolerance: 3.0,
             cell_padding: 3.0,
             split_min_lines: 3,
+            cut_row_ratio: 2.0,
+            cut_row_min_lines: 6,
             split_gap: 1.0,
             chunk_gap: 0.5,
             run_gap: 1.2,

@@ -85,15 +85,63 @@ fn at(v: &[f32], i: usize) -> f32 {
 /// Cuts rows and splits spans where the text shows structure the rules do not draw.
 pub(crate) fn refine(f: &mut PageTable, gs: &[&Glyph], params: &LayoutParams) {
     let gs = Centres::new(gs, f.bbox(), params);
-    let mut r = 0;
+    // A ruled row is bounded by its rules: its cells' lines are the cells' own (a header of
+    // labels on several lines, an address over three), not rows. Only a grid row holding many
+    // more lines than the frame's other rows, or whose every line fills all its cells, is
+    // records the rules leave out (a body under a ruled header, everything inside a frame).
+    let (counts, full): (Vec<usize>, Vec<bool>) = (0..f.rows())
+        .map(|r| {
+            let (x0, x1) = (at(&f.xs, 0), at(&f.xs, f.cols()));
+            let lines = gs.rows_within((x0, at(&f.ys, r), x1, at(&f.ys, r + 1)));
+            (lines.len(), every_line_fills_the_row(f, r, &lines))
+        })
+        .unzip();
+    let (mut r, mut original) = (0, 0);
     while r < f.rows() {
-        r += 1 + cut_row(f, r, &gs);
+        let mut others: Vec<usize> = counts
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != original)
+            .map(|(_, n)| *n)
+            .collect();
+        others.sort_unstable();
+        let typical = others.get(others.len() / 2).copied().unwrap_or(0) as f32;
+        let lines = counts.get(original).copied().unwrap_or(0) as f32;
+        let records = full.get(original).copied().unwrap_or(false);
+        let big =
+            lines >= params.cut_row_ratio * typical && lines >= params.cut_row_min_lines as f32;
+        let cut = if records || big {
+            cut_row(f, r, &gs)
+        } else {
+            0
+        };
+        r += 1 + cut;
+        original += 1;
     }
     let mut c = 0;
     while c < f.cols() {
         c += 1 + add_columns(f, c, &gs);
     }
     split_columns(f, &gs);
+}
+
+/// Whether each text line of grid row `r` has text in every cell of the row that holds text
+/// (at least two): records of one line each, where a multi-line header or a wrapped cell has
+/// its lines in some cells only.
+fn every_line_fills_the_row(f: &PageTable, r: usize, lines: &[Row]) -> bool {
+    let cells: Vec<(f32, f32)> = f
+        .cells
+        .iter()
+        .filter(|c| c.row == r && c.row_span == 1)
+        .map(|c| (at(&f.xs, c.col), at(&f.xs, c.col + c.col_span)))
+        .collect();
+    let holds =
+        |l: &Row, (a, b): (f32, f32)| l.chunks.iter().any(|k| k.x0 >= a - 1.0 && k.x1 <= b + 1.0);
+    let with_text: Vec<(f32, f32)> = cells
+        .into_iter()
+        .filter(|&c| lines.iter().any(|l| holds(l, c)))
+        .collect();
+    with_text.len() >= 2 && lines.iter().all(|l| with_text.iter().all(|&c| holds(l, c)))
 }
 
 /// Cuts grid row `r` at its text lines when two or more single-row cells hold a line on each of

@@ -1,0 +1,116 @@
+//! A ruled row is bounded by its rules: the lines of a multi-line header cell stay in one cell,
+//! while records stacked inside one ruled row (a body under a ruled header) become rows. The
+//! PDFs are written here with known positions (Helvetica, stroked rules).
+
+use docgrid::model::Table;
+use docgrid::{convert_bytes, Options};
+
+#[path = "support/pdf.rs"]
+mod support;
+use support::text;
+
+/// Stroked rules: verticals at `xs` from `bottom` to `top`, horizontals at `ys` across.
+fn rules(xs: &[u32], ys: &[u32]) -> String {
+    let (left, right) = (xs[0], xs[xs.len() - 1]);
+    let (bottom, top) = (ys[ys.len() - 1], ys[0]);
+    let mut s = String::from("0.8 w\n");
+    for x in xs {
+        s.push_str(&format!("{x} {bottom} m {x} {top} l S\n"));
+    }
+    for y in ys {
+        s.push_str(&format!("{left} {y} m {right} {y} l S\n"));
+    }
+    s
+}
+
+fn tables(content: String) -> Vec<Table> {
+    let bytes = support::pdf(&[support::PageSpec::new(content)]);
+    let doc = convert_bytes(&bytes, &Options::default()).unwrap();
+    doc.tables().cloned().collect()
+}
+
+/// Row by row, the text of each cell starting there (covered positions empty).
+fn grid(t: &Table) -> Vec<Vec<String>> {
+    let mut g = vec![vec![String::new(); t.cols]; t.rows];
+    for c in &t.cells {
+        g[c.row][c.col] = c.text.clone();
+    }
+    g
+}
+
+#[test]
+fn a_header_of_labels_on_several_lines_is_one_row() {
+    let xs = [72, 192, 312, 432];
+    let mut s = rules(&xs, &[760, 700, 680, 660]);
+    // Header cells of 2, 3 and 4 lines, top-aligned, 10 pt apart.
+    let labels: [&[&str]; 3] = [
+        &["Serial", "No."],
+        &["Date", "signed", "Mm/dd/yr"],
+        &["Estimated", "Contract", "completion", "date"],
+    ];
+    for (c, lines) in labels.iter().enumerate() {
+        for (k, l) in lines.iter().enumerate() {
+            s.push_str(&text(xs[c] + 4, 748 - 10 * k as u32, 8, l));
+        }
+    }
+    for (r, row) in [
+        ["1", "13-Sep-11", "12-Dec-11"],
+        ["2", "13-Oct-11", "1-Jan-12"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, t) in row.iter().enumerate() {
+            s.push_str(&text(xs[c] + 4, 686 - 20 * r as u32, 9, t));
+        }
+    }
+    let found = tables(s);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        grid(&found[0]),
+        vec![
+            vec![
+                "Serial\nNo.",
+                "Date\nsigned\nMm/dd/yr",
+                "Estimated\nContract\ncompletion\ndate"
+            ],
+            vec!["1", "13-Sep-11", "12-Dec-11"],
+            vec!["2", "13-Oct-11", "1-Jan-12"],
+        ]
+    );
+}
+
+#[test]
+fn records_stacked_in_one_ruled_row_become_rows() {
+    // A ruled header, three records in one ruled body row, a ruled total row.
+    let xs = [72, 232, 312, 392];
+    let mut s = rules(&xs, &[560, 540, 490, 470]);
+    for (c, t) in ["Answer", "Freq.", "Percent"].iter().enumerate() {
+        s.push_str(&text(xs[c] + 4, 547, 9, t));
+    }
+    let records = [
+        ["kept the assets", "344", "75.2"],
+        ["sold some of them", "53", "11.6"],
+        ["sold all of them", "61", "13.2"],
+    ];
+    for (r, row) in records.iter().enumerate() {
+        for (c, t) in row.iter().enumerate() {
+            s.push_str(&text(xs[c] + 4, 527 - 14 * r as u32, 9, t));
+        }
+    }
+    for (c, t) in ["Total", "458", "100.0"].iter().enumerate() {
+        s.push_str(&text(xs[c] + 4, 477, 9, t));
+    }
+    let found = tables(s);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        grid(&found[0]),
+        vec![
+            vec!["Answer", "Freq.", "Percent"],
+            vec!["kept the assets", "344", "75.2"],
+            vec!["sold some of them", "53", "11.6"],
+            vec!["sold all of them", "61", "13.2"],
+            vec!["Total", "458", "100.0"],
+        ]
+    );
+}
