@@ -55,8 +55,9 @@ pub struct LayoutParams {
     pub cell_padding: f32,
     /// Least text lines side by side in a grid row for cutting the row at their baselines.
     pub split_min_lines: usize,
-    /// A ruled grid row is bounded by its rules: it is cut at its text lines when every line
-    /// has text in each of its cells (one-line records), or when it holds at least this many
+    /// A ruled grid row is bounded by its rules: it is cut at its text lines (as a frame without
+    /// inner rules always is) when every line has text in each of its cells (one-line
+    /// records), or when it holds at least this many
     /// times the lines of the frame's typical (median) other row ...
     pub cut_row_ratio: f32,
     /// ... and at least this many lines (a header of labels on several lines stays one row).

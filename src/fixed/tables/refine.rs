@@ -88,7 +88,7 @@ pub(crate) fn refine(f: &mut PageTable, gs: &[&Glyph], params: &LayoutParams) {
     // A ruled row is bounded by its rules: its cells' lines are the cells' own (a header of
     // labels on several lines, an address over three), not rows. Only a grid row holding many
     // more lines than the frame's other rows, or whose every line fills all its cells, is
-    // records the rules leave out (a body under a ruled header, everything inside a frame).
+    // records the rules leave out (a body under a ruled header).
     let (counts, full): (Vec<usize>, Vec<bool>) = (0..f.rows())
         .map(|r| {
             let (x0, x1) = (at(&f.xs, 0), at(&f.xs, f.cols()));
@@ -110,7 +110,9 @@ pub(crate) fn refine(f: &mut PageTable, gs: &[&Glyph], params: &LayoutParams) {
         let records = full.get(original).copied().unwrap_or(false);
         let big =
             lines >= params.cut_row_ratio * typical && lines >= params.cut_row_min_lines as f32;
-        let cut = if records || big {
+        // A frame without inner rules rules no rows: its lines are the only evidence.
+        let unruled = counts.len() == 1;
+        let cut = if unruled || records || big {
             cut_row(f, r, &gs)
         } else {
             0
