@@ -21,7 +21,7 @@ A case *needs a hint* when its test passed table_areas, table_regions, columns, 
 shift_text, split_text, row_tol, edge_tol or flag_size (the MANIFEST's ground-truth notes say);
 those are listed but kept out of the no-hint count.
 """
-import argparse, csv, io, json, os, re, subprocess, sys, time
+import argparse, csv, io, json, os, re, subprocess, sys, time, unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -35,10 +35,42 @@ def norm(text):
     return re.sub(r"\s+", "", text or "")
 
 
-def square(rows):
+def square(rows, text=lambda c: c):
     """Rows padded to one width, texts normalised."""
     width = max((len(r) for r in rows), default=0)
-    return [[norm(c) for c in r] + [""] * (width - len(r)) for r in rows]
+    return [[norm(text(c)) for c in r] + [""] * (width - len(r)) for r in rows]
+
+
+def logical(cell):
+    """An expectation written in visual order (as pdfminer reads Arabic and Hebrew) in logical
+    order, with presentation forms folded to letters (NFKC), so that it can be compared with
+    docgrid's logical-order text. Written independently of docgrid: the paragraph is
+    right-to-left when it holds more RTL than LTR letters; then the runs are read right to left
+    and every run but a left-to-right one (Latin letters, digits) is reversed; in a
+    left-to-right paragraph only the RTL runs are reversed in place. A presentation-form
+    ligature (lam-alef) is one character here, so it is folded after the reordering."""
+    if not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in cell):
+        return cell
+    return "".join(unicodedata.normalize("NFKC", ch) if "\ufb00" <= ch <= "\ufefc" else ch
+                   for ch in _reordered(cell))
+
+
+def _reordered(cell):
+    kinds = [unicodedata.bidirectional(ch) for ch in cell]
+    rtl = sum(k in ("R", "AL") for k in kinds) > sum(k == "L" for k in kinds)
+    if rtl:
+        runs, current, ltr = [], "", None
+        for ch in cell:
+            is_ltr = unicodedata.bidirectional(ch) in ("L", "EN", "AN")
+            if current and is_ltr != ltr:
+                runs.append((ltr, current))
+                current = ""
+            current, ltr = current + ch, is_ltr
+        if current:
+            runs.append((ltr, current))
+        return "".join(text if is_ltr else text[::-1] for is_ltr, text in reversed(runs))
+    letters = "\u0591-\u07ff\ufb1d-\ufefc"
+    return re.sub(f"[{letters}](?:[{letters}\\s]*[{letters}])?", lambda m: m.group(0)[::-1], cell)
 
 
 def expectations(corpus):
@@ -64,7 +96,7 @@ def expectations(corpus):
             if path.suffix == ".csv":
                 with open(path, newline="", encoding="utf-8") as f:
                     grid = list(csv.reader(f))
-                out.append((suite, pdf, name, square(grid), None, hint))
+                out.append((suite, pdf, name, square(grid, logical), None, hint))
             elif suite == "tabula-java" and path.suffix == ".json":
                 tables = json.loads(path.read_text(encoding="utf-8"))
                 tables = tables if isinstance(tables, list) else [tables]

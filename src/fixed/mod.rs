@@ -2,6 +2,7 @@
 //! the layout and table detection that read only that model (with [`LayoutParams`]).
 
 mod assemble;
+mod bidi;
 pub(crate) mod layout;
 pub mod page;
 pub mod tables;

@@ -28,6 +28,59 @@ pub struct Line {
     pub sideways: bool,
 }
 
+/// The text of one line under construction, in visual (left-to-right) order: glyph texts
+/// folded as the page shows them and the spaces between words, with each glyph's start kept so
+/// that a right-to-left line is turned into logical order glyph by glyph when it is finished.
+#[derive(Default, Debug)]
+pub(crate) struct LineText {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl LineText {
+    /// Appends one glyph's text, folded ([`push_folded`]).
+    pub(crate) fn push_glyph(&mut self, text: &str) {
+        self.starts.push(self.text.len());
+        push_folded(&mut self.text, text);
+    }
+
+    /// Appends a word space unless the text already ends with one.
+    pub(crate) fn push_space(&mut self) {
+        if !self.text.ends_with(' ') {
+            self.starts.push(self.text.len());
+            self.text.push(' ');
+        }
+    }
+
+    /// True when the text ends with a word space.
+    pub(crate) fn ends_with_space(&self) -> bool {
+        self.text.ends_with(' ')
+    }
+
+    /// The line's text in reading order.
+    pub(crate) fn finish(self) -> String {
+        crate::fixed::bidi::logical_glyphs(&self.text, &self.starts).unwrap_or(self.text)
+    }
+}
+
+/// Appends `text` with every character folded as the page shows it: Kangxi radicals to
+/// ideographs ([`fold_radical`]), and presentation forms (the ligatures ﬁ ﬂ ﬀ, Arabic and Hebrew
+/// contextual and ligature forms) to the letters they are drawn from, by NFKC. Other
+/// compatibility characters (full-width forms, vertical punctuation) are kept as written.
+pub fn push_folded(out: &mut String, text: &str) {
+    use unicode_normalization::UnicodeNormalization;
+    for c in text.chars() {
+        let cp = c as u32;
+        // U+FB00–U+FDFF: alphabetic presentation forms and Arabic forms A; U+FE70–U+FEFC:
+        // Arabic forms B (U+FEFF, the byte-order mark, is no letter).
+        if (0xFB00..=0xFDFF).contains(&cp) || (0xFE70..=0xFEFC).contains(&cp) {
+            out.extend(std::iter::once(c).nfkc());
+        } else {
+            out.push(fold_radical(c));
+        }
+    }
+}
+
 /// Folds Kangxi radicals (U+2F00–U+2FD5, Chromium's mapping for common ideographs) and a few
 /// CJK radical supplement forms to the unified ideographs they stand for.
 pub fn fold_radical(c: char) -> char {
@@ -181,19 +234,20 @@ fn make_line(gs: &[Glyph], row: usize, word_gap: f32) -> Option<Line> {
     let mut sizes: Vec<f32> = gs.iter().map(|g| g.size).collect();
     sizes.sort_by(f32::total_cmp);
     let size = sizes.get(sizes.len() / 2).copied().unwrap_or(first.size);
-    let mut text = String::new();
+    let mut text = LineText::default();
     let mut prev: Option<&Glyph> = None;
     for g in gs {
         if let Some(p) = prev {
             let gap = g.bbox.0 - p.bbox.2;
             let cjk = p.text.chars().any(is_cjk) || g.text.chars().any(is_cjk);
-            if !cjk && gap > size * word_gap && !text.ends_with(' ') {
-                text.push(' ');
+            if !cjk && gap > size * word_gap {
+                text.push_space();
             }
         }
-        text.extend(g.text.chars().map(fold_radical));
+        text.push_glyph(&g.text);
         prev = Some(g);
     }
+    let text = text.finish();
     let bold = gs.iter().filter(|g| g.bold).count() * 2 > gs.len();
     Some(Line {
         text,
@@ -237,6 +291,27 @@ pub fn is_page_furniture(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ligatures_and_presentation_forms_read_as_letters() {
+        let mut line = LineText::default();
+        line.push_glyph("\u{FB01}");
+        line.push_glyph("le");
+        line.push_space();
+        line.push_glyph("\u{FB00}");
+        assert_eq!(line.finish(), "file ff");
+        // Full-width forms and the byte-order mark are not presentation forms: kept as drawn.
+        let mut kept = String::new();
+        push_folded(&mut kept, "（１）\u{FEFF}");
+        assert_eq!(kept, "（１）\u{FEFF}");
+        // Arabic contextual forms (final noon, medial alef-maksura...) read as the letters;
+        // the line drawn right to left comes out in logical order: "سلطان".
+        let mut line = LineText::default();
+        for glyph in ["\u{FEE5}", "\u{FE8E}", "\u{FEC4}", "\u{FEE0}", "\u{FEB3}"] {
+            line.push_glyph(glyph);
+        }
+        assert_eq!(line.finish(), "\u{633}\u{644}\u{637}\u{627}\u{646}");
+    }
 
     #[test]
     fn radicals_fold_to_ideographs() {

@@ -5,7 +5,7 @@
 //! string.
 
 use super::grid::PageTable;
-use crate::fixed::text::{fold_radical, is_cjk};
+use crate::fixed::text::{is_cjk, LineText};
 use crate::fixed::turn::{turn_counts, unturn_glyph, unturn_point};
 use crate::fixed::{Glyph, Page};
 use crate::params::LayoutParams;
@@ -124,7 +124,7 @@ fn make_line(mut gs: Vec<&Glyph>, word_gap: f32) -> Option<CLine> {
     let mut sizes: Vec<f32> = gs.iter().map(|g| g.size).collect();
     sizes.sort_by(f32::total_cmp);
     let size = sizes.get(sizes.len() / 2).copied().unwrap_or(first.size);
-    let mut text = String::new();
+    let mut text = LineText::default();
     let mut first_word: Option<f32> = None;
     let mut prev: Option<&Glyph> = None;
     for g in &gs {
@@ -134,13 +134,14 @@ fn make_line(mut gs: Vec<&Glyph>, word_gap: f32) -> Option<CLine> {
             if first_word.is_none() && (cjk || gap > size * word_gap) {
                 first_word = Some(p.bbox.2 - first.bbox.0);
             }
-            if !cjk && gap > size * word_gap && !text.ends_with(' ') {
-                text.push(' ');
+            if !cjk && gap > size * word_gap {
+                text.push_space();
             }
         }
-        text.extend(g.text.chars().map(fold_radical));
+        text.push_glyph(&g.text);
         prev = Some(g);
     }
+    let text = text.finish();
     let x1 = gs.iter().map(|g| g.bbox.2).fold(f32::MIN, f32::max);
     Some(CLine {
         text,

@@ -1,7 +1,7 @@
 //! Text rows for line-less tables: glyphs clustered by baseline, each row cut into chunks at
 //! gaps wider than any word space (a column gutter), each chunk knowing its words.
 
-use crate::fixed::text::{fold_radical, is_cjk};
+use crate::fixed::text::{is_cjk, LineText};
 use crate::fixed::Glyph;
 use crate::params::LayoutParams;
 
@@ -73,7 +73,8 @@ fn row(mut gs: Vec<&Glyph>, params: &LayoutParams) -> Option<Row> {
     let size = median(gs.iter().map(|g| g.size).collect());
     let y0 = gs.iter().map(|g| g.bbox.1).fold(f32::MAX, f32::min);
     let y1 = gs.iter().map(|g| g.bbox.3).fold(f32::MIN, f32::max);
-    let mut chunks: Vec<Chunk> = Vec::new();
+    // Each chunk's text is built glyph by glyph and finished (RTL runs reordered) at the end.
+    let mut chunks: Vec<(Chunk, LineText)> = Vec::new();
     let mut prev: Option<&Glyph> = None;
     for g in gs {
         // Fake bold drawn as a second pass sits on the first one.
@@ -83,30 +84,44 @@ fn row(mut gs: Vec<&Glyph>, params: &LayoutParams) -> Option<Row> {
         let gap = prev.map_or(f32::MAX, |p| g.bbox.0 - p.bbox.2);
         let em = prev.map_or(size, |p| p.size.min(g.size)).max(1.0);
         match chunks.last_mut() {
-            Some(c) if gap <= em * params.chunk_gap => {
+            Some((c, text)) if gap <= em * params.chunk_gap => {
                 let cjk =
                     prev.is_some_and(|p| p.text.chars().any(is_cjk)) || g.text.chars().any(is_cjk);
                 if cjk {
                     c.words += 1;
-                } else if gap > em * params.word_gap && !c.text.ends_with(' ') {
-                    c.text.push(' ');
+                } else if gap > em * params.word_gap && !text.ends_with_space() {
+                    text.push_space();
                     c.words += 1;
                 }
-                c.text.extend(g.text.chars().map(fold_radical));
+                text.push_glyph(&g.text);
                 c.x1 = c.x1.max(g.bbox.2);
             }
-            _ => chunks.push(Chunk {
-                text: g.text.chars().map(fold_radical).collect(),
-                x0: g.bbox.0,
-                x1: g.bbox.2,
-                words: 1,
-            }),
+            _ => {
+                let mut text = LineText::default();
+                text.push_glyph(&g.text);
+                chunks.push((
+                    Chunk {
+                        text: String::new(),
+                        x0: g.bbox.0,
+                        x1: g.bbox.2,
+                        words: 1,
+                    },
+                    text,
+                ));
+            }
         }
         prev = Some(g);
     }
     if chunks.is_empty() {
         return None;
     }
+    let chunks = chunks
+        .into_iter()
+        .map(|(chunk, text)| Chunk {
+            text: text.finish(),
+            ..chunk
+        })
+        .collect();
     Some(Row {
         y0,
         y1,
