@@ -92,11 +92,15 @@ impl Glyph {
         )
     }
 
-    /// Whether `other` draws this glyph again: the same text less than 1 pt away on the same
-    /// baseline, as WPS paints fake bold.
+    /// Whether `other` draws this glyph again: the same text on the same baseline, shifted by
+    /// less than a third of its width (at least 1 pt for glyphs without a width), as producers
+    /// paint fake bold: WPS glyph by glyph, others ("LLeess BBllaannccss") a run at a time. A
+    /// repeated letter ("ll", "11") stands a whole advance away and is never taken for one.
     pub fn is_drawn_again_by(&self, other: &Glyph) -> bool {
+        let width = (self.bbox.2 - self.bbox.0).min(other.bbox.2 - other.bbox.0);
+        let shift = if width > 0.0 { width / 3.0 } else { 1.0 };
         self.text == other.text
-            && (self.bbox.0 - other.bbox.0).abs() < 1.0
+            && (self.bbox.0 - other.bbox.0).abs() < shift
             && (self.baseline - other.baseline).abs() < 1.0
     }
 }

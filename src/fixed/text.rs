@@ -144,8 +144,10 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
 
-/// Drops WPS fake-bold doubles (the same text drawn again less than 1 pt away on the same
-/// baseline) and marks the glyph kept as bold.
+/// Drops fake-bold doubles ([`Glyph::is_drawn_again_by`]) and marks the glyph kept as bold.
+/// In content order a double drawn glyph by glyph follows its first pass; in x order (the
+/// glyphs of one baseline sorted) a double drawn as a whole second pass of a run sits beside
+/// it. Both orders are checked, so every producer's way of faking bold is caught.
 fn dedup(glyphs: &mut Vec<Glyph>) {
     let mut kept: Vec<Glyph> = Vec::with_capacity(glyphs.len());
     for g in glyphs.drain(..) {
@@ -160,6 +162,22 @@ fn dedup(glyphs: &mut Vec<Glyph>) {
         }
     }
     *glyphs = kept;
+}
+
+/// [`dedup`] for glyphs of one baseline sorted by x: a double stands within the last two kept.
+pub(crate) fn drop_drawn_again<G: std::borrow::Borrow<Glyph>>(sorted: Vec<G>) -> Vec<G> {
+    let mut kept: Vec<G> = Vec::with_capacity(sorted.len());
+    for g in sorted {
+        let dup = kept
+            .iter()
+            .rev()
+            .take(2)
+            .any(|k| k.borrow().is_drawn_again_by(g.borrow()));
+        if !dup {
+            kept.push(g);
+        }
+    }
+    kept
 }
 
 /// All lines of a page, as [`lines_of`] cuts them.
@@ -183,6 +201,7 @@ pub fn lines_of<'g>(
     let mut out = Vec::new();
     for (row, mut gs) in groups.into_iter().enumerate() {
         gs.sort_by(|a, b| a.bbox.0.total_cmp(&b.bbox.0));
+        let gs = drop_drawn_again(gs);
         let mut piece: Vec<Glyph> = Vec::new();
         let mut right = f32::MIN;
         for g in gs {

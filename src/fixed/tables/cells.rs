@@ -5,13 +5,13 @@
 //! string.
 
 use super::grid::PageTable;
-use crate::fixed::text::{is_cjk, LineText};
+use crate::fixed::text::{drop_drawn_again, is_cjk, LineText};
 use crate::fixed::turn::{turn_counts, unturn_glyph, unturn_point};
 use crate::fixed::{Glyph, Page};
 use crate::params::LayoutParams;
 
-/// The page's visible glyphs without WPS fake-bold doubles (the same text drawn again less than
-/// 1 pt away on the same baseline), as `fixed::text` drops them.
+/// The page's visible glyphs without fake-bold doubles drawn glyph by glyph
+/// ([`Glyph::is_drawn_again_by`]), as `fixed::text` drops them.
 pub(crate) fn glyphs(page: &Page) -> Vec<&Glyph> {
     let mut kept: Vec<&Glyph> = Vec::with_capacity(page.glyphs.len());
     for g in page.glyphs.iter().filter(|g| !g.text.trim().is_empty()) {
@@ -106,20 +106,9 @@ struct CLine {
 
 fn make_line(mut gs: Vec<&Glyph>, word_gap: f32) -> Option<CLine> {
     gs.sort_by(|a, b| a.bbox.0.total_cmp(&b.bbox.0));
-    // Fake bold drawn as a whole second pass (PDFium prints of WPS files) escapes the
-    // content-order check in `glyphs`; in x order the doubles sit side by side.
-    let mut kept: Vec<&Glyph> = Vec::with_capacity(gs.len());
-    for g in gs {
-        let dup = kept
-            .iter()
-            .rev()
-            .take(2)
-            .any(|k| k.text == g.text && (k.bbox.0 - g.bbox.0).abs() < (0.2 * g.size).max(1.0));
-        if !dup {
-            kept.push(g);
-        }
-    }
-    let gs = kept;
+    // Fake bold drawn as a whole second pass escapes the content-order check in `glyphs`; in
+    // x order the doubles sit side by side.
+    let gs = drop_drawn_again(gs);
     let first = *gs.first()?;
     let mut sizes: Vec<f32> = gs.iter().map(|g| g.size).collect();
     sizes.sort_by(f32::total_cmp);

@@ -1,7 +1,7 @@
 //! Text rows for line-less tables: glyphs clustered by baseline, each row cut into chunks at
 //! gaps wider than any word space (a column gutter), each chunk knowing its words.
 
-use crate::fixed::text::{is_cjk, LineText};
+use crate::fixed::text::{drop_drawn_again, is_cjk, LineText};
 use crate::fixed::Glyph;
 use crate::params::LayoutParams;
 
@@ -70,6 +70,8 @@ pub(crate) fn rows(gs: &[&Glyph], params: &LayoutParams) -> Vec<Row> {
 
 fn row(mut gs: Vec<&Glyph>, params: &LayoutParams) -> Option<Row> {
     gs.sort_by(|a, b| a.bbox.0.total_cmp(&b.bbox.0));
+    // Fake bold drawn as a second pass sits on the first one.
+    let gs = drop_drawn_again(gs);
     let size = median(gs.iter().map(|g| g.size).collect());
     let y0 = gs.iter().map(|g| g.bbox.1).fold(f32::MAX, f32::min);
     let y1 = gs.iter().map(|g| g.bbox.3).fold(f32::MIN, f32::max);
@@ -77,10 +79,6 @@ fn row(mut gs: Vec<&Glyph>, params: &LayoutParams) -> Option<Row> {
     let mut chunks: Vec<(Chunk, LineText)> = Vec::new();
     let mut prev: Option<&Glyph> = None;
     for g in gs {
-        // Fake bold drawn as a second pass sits on the first one.
-        if prev.is_some_and(|p| p.text == g.text && (p.bbox.0 - g.bbox.0).abs() < 0.2 * size) {
-            continue;
-        }
         let gap = prev.map_or(f32::MAX, |p| g.bbox.0 - p.bbox.2);
         let em = prev.map_or(size, |p| p.size.min(g.size)).max(1.0);
         match chunks.last_mut() {
