@@ -137,10 +137,30 @@ pub(crate) fn logical_glyphs(visual: &str, starts: &[usize]) -> Option<String> {
             }
         }
         for cluster in clusters.into_iter().rev() {
-            out.extend(cluster.iter().copied());
+            for g in cluster {
+                out.push_str(mirrored(g).unwrap_or(g));
+            }
         }
     }
     Some(out)
+}
+
+/// A bracket read right to left is drawn mirrored: the glyph at the right end of "(1) שלום"
+/// shows ")" but is the opening bracket (Unicode's Bidi_Mirrored pairs, the common ones).
+fn mirrored(glyph: &str) -> Option<&'static str> {
+    const PAIRS: [(&str, &str); 10] = [
+        ("(", ")"),
+        (")", "("),
+        ("[", "]"),
+        ("]", "["),
+        ("{", "}"),
+        ("}", "{"),
+        ("<", ">"),
+        (">", "<"),
+        ("\u{AB}", "\u{BB}"),
+        ("\u{BB}", "\u{AB}"),
+    ];
+    PAIRS.iter().find(|(a, _)| *a == glyph).map(|(_, b)| *b)
 }
 
 #[cfg(test)]
@@ -200,6 +220,22 @@ mod tests {
         assert_eq!(
             super::logical_glyphs(visual, &[0, 4]).as_deref(),
             Some("\u{627}\u{644}\u{627}")
+        );
+    }
+
+    #[test]
+    fn brackets_inside_right_to_left_text_are_mirrored_back() {
+        // Logical "(1) תעשייה (ללא יהלומים)" is drawn, left to right, as the reversed letters
+        // with the bracket shapes mirrored.
+        let visual = format!(
+            "({} {}) {} (1)",
+            "יהלומים".chars().rev().collect::<String>(),
+            "ללא".chars().rev().collect::<String>(),
+            "תעשייה".chars().rev().collect::<String>()
+        );
+        assert_eq!(
+            logical(&visual).as_deref(),
+            Some("(1) תעשייה (ללא יהלומים)")
         );
     }
 
