@@ -75,9 +75,20 @@ pub enum EngineError {
 }
 
 mod collect;
+mod facts;
 mod guard;
 
 use collect::Collector;
+pub use facts::DocumentFacts;
+
+/// A loaded PDF: its pages and what the file says about itself.
+#[derive(Debug, Clone, Default)]
+pub struct LoadedDocument {
+    /// Every page, in order ([`Page::omitted`] for pages not selected).
+    pub pages: Vec<Page>,
+    /// Metadata and the state of the cross-reference data.
+    pub facts: DocumentFacts,
+}
 
 /// Why [`load_bounded`] stopped: the file could not be opened, a bound was exceeded, or the
 /// engine panicked (a bug in it, caught; the page's partial result is dropped).
@@ -130,6 +141,16 @@ pub fn load_bounded(
     limits: PageLimits,
     selected: Option<&PageSelection>,
 ) -> Result<Vec<Page>, LoadError> {
+    load_document(bytes, password, limits, selected).map(|d| d.pages)
+}
+
+/// [`load_bounded`] with the document's facts: metadata, and whether the file was damaged.
+pub fn load_document(
+    bytes: &[u8],
+    password: &str,
+    limits: PageLimits,
+    selected: Option<&PageSelection>,
+) -> Result<LoadedDocument, LoadError> {
     let deadline = guard::Deadline::start(limits.max_seconds);
     let limit = |page: usize| {
         move |s: guard::Stop| LoadError::Limit {
@@ -145,6 +166,7 @@ pub fn load_bounded(
     caught(0, || {
         guard::check_objects(&pdf, cap, max_path, &deadline, &measured).map_err(limit(0))
     })?;
+    let facts = caught(0, || Ok(facts::read(&pdf, bytes)))?;
     let count = pdf.pages().len();
     if count > limits.max_pages {
         return Err(LoadError::Limit {
@@ -207,7 +229,7 @@ pub fn load_bounded(
         }
         pages.push(got);
     }
-    Ok(pages)
+    Ok(LoadedDocument { pages, facts })
 }
 
 /// Interprets `content` (the page's decoded content, ours so that it is freed after the page;

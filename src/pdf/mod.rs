@@ -4,19 +4,34 @@
 pub mod engine;
 
 use crate::error::{Error, ErrorKind, PdfError};
-use crate::model::Document;
+use crate::model::{Document, Warning};
 use crate::Options;
 use engine::LoadError;
 
 /// Reads a PDF into the document model: headings, paragraphs and tables in reading order,
-/// page furniture left out; `source.pages` set; warnings for pages without text and glyphs
-/// without Unicode.
+/// page furniture left out; `source.pages` set; `metadata` from the Info dictionary and XMP;
+/// warnings for pages without text, glyphs without Unicode and a damaged cross-reference table.
 pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
     let password = options.password.as_deref().unwrap_or("");
     let limits = engine::PageLimits::from_limits(&options.limits);
-    let pages = engine::load_bounded(bytes, password, limits, options.pages.as_ref())
+    let loaded = engine::load_document(bytes, password, limits, options.pages.as_ref())
         .map_err(|e| load_error(e, !password.is_empty()))?;
-    Ok(crate::fixed::assemble(&pages, options))
+    let mut doc = crate::fixed::assemble(&loaded.pages, options);
+    doc.metadata = loaded.facts.metadata;
+    if let Some(declared) = loaded.facts.xref_damaged {
+        let read = loaded.pages.len();
+        doc.warnings.insert(
+            0,
+            Warning::new(
+                "pdf.xref_damaged",
+                format!(
+                    "xref damaged, {read} of {} pages recovered (objects found by scanning the file)",
+                    declared.max(read)
+                ),
+            ),
+        );
+    }
+    Ok(doc)
 }
 
 fn load_error(e: LoadError, gave_password: bool) -> Error {

@@ -54,6 +54,11 @@ pub fn pdf(pages: &[PageSpec]) -> Vec<u8> {
 
 /// Objects 1..n, the first the catalog, with an exact xref table.
 pub fn from_objects(objs: &[Vec<u8>]) -> Vec<u8> {
+    from_objects_with_trailer(objs, "")
+}
+
+/// [`from_objects`] with extra trailer entries (`/Info 9 0 R`).
+pub fn from_objects_with_trailer(objs: &[Vec<u8>], trailer_extra: &str) -> Vec<u8> {
     let mut out = b"%PDF-1.7\n".to_vec();
     let mut offsets = Vec::new();
     for (i, body) in objs.iter().enumerate() {
@@ -68,7 +73,7 @@ pub fn from_objects(objs: &[Vec<u8>]) -> Vec<u8> {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
     let trailer = format!(
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        "trailer\n<< /Size {} /Root 1 0 R {trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n",
         objs.len() + 1
     );
     out.extend_from_slice(trailer.as_bytes());
