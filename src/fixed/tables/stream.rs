@@ -200,7 +200,28 @@ fn plausible(grid: &[Vec<Slot>], nc: usize, params: &LayoutParams) -> bool {
     let wordy: Vec<bool> = (0..nc).map(wordy_col).collect();
     let n_wordy = wordy.iter().filter(|w| **w).count();
     // Page text in columns, or a list (markers, then runs of words).
-    !(n_wordy >= 2 || (nc <= 3 && wordy.last().copied().unwrap_or(false)))
+    if n_wordy >= 2 || (nc <= 3 && wordy.last().copied().unwrap_or(false)) {
+        return false;
+    }
+    !is_form(grid, nc)
+}
+
+/// A label/value form without rules ("Applicant: Zhang Wei", two pairs to a line at most): a
+/// column of labels ending in a colon before each column of values. A table whose first column
+/// holds such labels has more value columns than label columns, and stays a table.
+fn is_form(grid: &[Vec<Slot>], nc: usize) -> bool {
+    let labels = |k: usize| {
+        let (mut n, mut colon) = (0, 0);
+        for r in grid {
+            if let Some(Some((_, text, _))) = r.get(k) {
+                n += 1;
+                colon += usize::from(text.ends_with([':', '：']));
+            }
+        }
+        n > 0 && colon * 3 >= n * 2
+    };
+    let label_cols = (0..nc).filter(|&k| labels(k)).count();
+    label_cols > 0 && nc <= 2 * label_cols
 }
 
 #[cfg(test)]
@@ -232,6 +253,21 @@ mod tests {
         let f = table(0, &block(4, 5), &LayoutParams::default()).expect("a 4 x 5 table");
         assert_eq!((f.rows(), f.cols()), (4, 5));
         assert!(f.cells.iter().all(|c| c.text == "7"));
+    }
+
+    #[test]
+    fn a_form_of_labels_and_values_is_no_table() {
+        let mut rows = block(4, 2);
+        for r in &mut rows {
+            r.chunks[0].text = "Applicant:".into();
+        }
+        assert!(table(0, &rows, &LayoutParams::default()).is_none());
+        // Labels before three value columns: a table with a label column.
+        let mut rows = block(4, 4);
+        for r in &mut rows {
+            r.chunks[0].text = "Revenue:".into();
+        }
+        assert!(table(0, &rows, &LayoutParams::default()).is_some());
     }
 
     #[test]
