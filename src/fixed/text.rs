@@ -166,12 +166,21 @@ fn dedup(glyphs: &mut Vec<Glyph>) {
 
 /// [`dedup`] for glyphs of one baseline sorted by x: a double stands within the last two kept.
 pub(crate) fn drop_drawn_again<G: std::borrow::Borrow<Glyph>>(sorted: Vec<G>) -> Vec<G> {
-    let mut kept: Vec<G> = Vec::with_capacity(sorted.len());
-    for g in sorted {
+    drop_drawn_again_within(sorted, 2)
+}
+
+/// Drops every glyph that one of the last `window` kept glyphs draws again, without marking
+/// the kept one bold ([`dedup`] does, for the page text).
+pub(crate) fn drop_drawn_again_within<G: std::borrow::Borrow<Glyph>>(
+    glyphs: impl IntoIterator<Item = G>,
+    window: usize,
+) -> Vec<G> {
+    let mut kept: Vec<G> = Vec::new();
+    for g in glyphs {
         let dup = kept
             .iter()
             .rev()
-            .take(2)
+            .take(window)
             .any(|k| k.borrow().is_drawn_again_by(g.borrow()));
         if !dup {
             kept.push(g);

@@ -5,7 +5,7 @@
 //! string.
 
 use super::grid::PageTable;
-use crate::fixed::text::{drop_drawn_again, is_cjk, LineText};
+use crate::fixed::text::{drop_drawn_again, drop_drawn_again_within, is_cjk, LineText};
 use crate::fixed::turn::{turn_counts, unturn_glyph, unturn_point};
 use crate::fixed::{Glyph, Page};
 use crate::params::LayoutParams;
@@ -13,14 +13,9 @@ use crate::params::LayoutParams;
 /// The page's visible glyphs without fake-bold doubles drawn glyph by glyph
 /// ([`Glyph::is_drawn_again_by`]), as `fixed::text` drops them.
 pub(crate) fn glyphs(page: &Page) -> Vec<&Glyph> {
-    let mut kept: Vec<&Glyph> = Vec::with_capacity(page.glyphs.len());
-    for g in page.glyphs.iter().filter(|g| !g.text.trim().is_empty()) {
-        let dup = kept.iter().rev().take(4).any(|k| k.is_drawn_again_by(g));
-        if !dup {
-            kept.push(g);
-        }
-    }
-    kept
+    // In content order a double follows within the next four glyphs, as in `fixed::text`.
+    let visible = page.glyphs.iter().filter(|g| !g.text.trim().is_empty());
+    drop_drawn_again_within(visible, 4)
 }
 
 /// Index of the interval of ascending `bounds` holding `v`, if inside.

@@ -154,27 +154,11 @@ fn xmp_fields(xml: &[u8]) -> Vec<(&'static str, String)> {
                     open = Some(key);
                     first_item_read = false;
                     text.clear();
-                } else if e.name().into_inner().ends_with("Description") {
-                    for a in e.attributes().flatten() {
-                        if let (Some(key), Ok(v)) = (
-                            xmp_key(a.key.into_inner()),
-                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0),
-                        ) {
-                            fields.push((key, v.into_owned()));
-                        }
-                    }
+                } else {
+                    description_attributes(&e, &mut fields);
                 }
             }
-            Ok(Event::Empty(e)) if e.name().into_inner().ends_with("Description") => {
-                for a in e.attributes().flatten() {
-                    if let (Some(key), Ok(v)) = (
-                        xmp_key(a.key.into_inner()),
-                        a.normalized_value(quick_xml::XmlVersion::Implicit1_0),
-                    ) {
-                        fields.push((key, v.into_owned()));
-                    }
-                }
-            }
+            Ok(Event::Empty(e)) => description_attributes(&e, &mut fields),
             Ok(Event::Text(t)) if open.is_some() && !first_item_read => {
                 text.push_str(&t.xml10_content());
             }
@@ -204,6 +188,22 @@ fn xmp_fields(xml: &[u8]) -> Vec<(&'static str, String)> {
         buf.clear();
     }
     fields
+}
+
+/// The properties written as attributes of an `rdf:Description` element.
+fn description_attributes(
+    e: &quick_xml::events::BytesStart<'_>,
+    fields: &mut Vec<(&'static str, String)>,
+) {
+    if !e.name().into_inner().ends_with("Description") {
+        return;
+    }
+    for a in e.attributes().flatten() {
+        let value = a.normalized_value(quick_xml::XmlVersion::Implicit1_0);
+        if let (Some(key), Ok(v)) = (xmp_key(a.key.into_inner()), value) {
+            fields.push((key, v.into_owned()));
+        }
+    }
 }
 
 /// Whether the file's last `startxref` points at a cross-reference table or stream, and the
