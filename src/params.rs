@@ -80,6 +80,17 @@ pub struct LayoutParams {
     pub prose_width: f32,
     /// Narrowest least-covered stretch of whitespace that separates two columns.
     pub min_river: f32,
+    /// Least horizontal rules of one extent, with no vertical rule meeting them, that bound a
+    /// table (booktabs' top, mid and bottom rules).
+    pub band_min_rules: usize,
+    /// With at least this many such rules they are drawn between the rows: the lines between two
+    /// rules are one row when the later ones only continue the first one's cells.
+    pub band_row_rules: usize,
+    /// Shortest such rule (pt): a rule under a heading or a signature line is shorter.
+    pub band_min_width: f32,
+    /// A line of one chunk this many times the size of a line next to it is a heading: it ends
+    /// a line-less table instead of being its row.
+    pub heading_size_ratio: f32,
 }
 
 impl Default for LayoutParams {
@@ -110,6 +121,10 @@ impl Default for LayoutParams {
             prose_words: 6,
             prose_width: 0.45,
             min_river: 1.5,
+            band_min_rules: 3,
+            band_row_rules: 4,
+            band_min_width: 72.0,
+            heading_size_ratio: 1.15,
         }
     }
 }

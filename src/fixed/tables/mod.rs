@@ -58,7 +58,7 @@ pub fn detect(
         // Rules with no text between them are a chart or a drawing, not a table.
         fs.retain(|f| f.cells.iter().any(|c| !c.text.is_empty()));
         let claimed: Vec<(f32, f32, f32, f32)> = fs.iter().map(PageTable::bbox).collect();
-        fs.extend(stream::tables(i, &upright, &claimed, params));
+        fs.extend(stream::tables(i, &upright, &rs.h, &claimed, params));
         fs.sort_by(|a, b| a.bbox().1.total_cmp(&b.bbox().1));
         frags.extend(fs);
     }

@@ -5,10 +5,12 @@
 //! words breaks a block, a block needs several rows with text in two or more columns, and a block
 //! whose columns are runs of words (multi-column page text, lists) is not a table.
 
+mod banded;
 pub(crate) mod columns;
 pub(crate) mod rows;
 
 use super::grid::{PageCell, PageTable, MAX_POSITIONS};
+use super::rules::Rule;
 use crate::fixed::Glyph;
 use crate::params::LayoutParams;
 
@@ -17,13 +19,29 @@ use rows::Row;
 /// Per grid column of a text row: (last column covered, text, words), if any text starts there.
 type Slot = Option<(usize, String, usize)>;
 
-/// The line-less tables among the glyphs not claimed by a ruled table (`claimed`: x0, y0, x1, y1).
+/// The line-less tables among the glyphs not claimed by a ruled table (`claimed`: x0, y0, x1, y1):
+/// first those that horizontal rules `h` (sorted by y) alone bound, then the rest from text
+/// alignment.
 pub(crate) fn tables(
     page: usize,
     gs: &[&Glyph],
+    h: &[Rule],
     claimed: &[(f32, f32, f32, f32)],
     params: &LayoutParams,
 ) -> Vec<PageTable> {
+    let mut out = Vec::new();
+    let mut claimed = claimed.to_vec();
+    let stacks = banded::stacks(h, &claimed, params);
+    for stack in stacks
+        .into_iter()
+        .flat_map(|s| banded::split(s, gs, params))
+    {
+        if let Some(f) = banded::table(page, &stack, gs, params) {
+            claimed.push(f.bbox());
+            out.push(f);
+        }
+    }
+    let claimed = claimed.as_slice();
     let free: Vec<&Glyph> = gs
         .iter()
         .copied()
@@ -38,7 +56,6 @@ pub(crate) fn tables(
     let left = rows.iter().map(Row::x0).fold(f32::MAX, f32::min);
     let right = rows.iter().map(Row::x1).fold(f32::MIN, f32::max);
     let width = (right - left).max(1.0);
-    let mut out = Vec::new();
     for block in blocks(&rows, width, params) {
         if let Some(f) = table(page, block, params) {
             let (x0, y0, x1, y1) = f.bbox();
@@ -71,8 +88,33 @@ fn blocks<'r>(rows: &'r [Row], width: f32, params: &LayoutParams) -> Vec<&'r [Ro
             .zip(rows.get(i))
             .is_some_and(|(a, b)| b.y0 - a.y1 <= params.block_gap * a.size.min(b.size).max(1.0))
     };
+    // Section headings between two-part lines (a résumé, a price list) break the block: one
+    // chunk, larger than the page's usual line and the lines on either side, starting at their
+    // left edge (a note in a column beside a table's rows is larger too, but stands to the
+    // right; a label over tiny margin line numbers is larger than them only).
+    let mut sizes: Vec<f32> = rows.iter().map(|r| r.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let usual = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
+    let heading = |i: usize| {
+        let Some(r) = rows
+            .get(i)
+            .filter(|r| r.chunks.len() == 1 && r.size >= params.heading_size_ratio * usual)
+        else {
+            return false;
+        };
+        let near: Vec<&Row> = [i.checked_sub(1), i.checked_add(1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| rows.get(j))
+            .collect();
+        !near.is_empty()
+            && near.iter().all(|n| {
+                r.size >= params.heading_size_ratio * n.size && r.x0() <= n.x0() + 0.5 * r.size
+            })
+    };
+    let apart = |i: usize| rows.get(i).is_none_or(|r| prose(r, width, params)) || heading(i);
     for i in 0..=rows.len() {
-        let end = rows.get(i).is_none_or(|r| prose(r, width, params)) || !close(i);
+        let end = apart(i) || !close(i);
         if !end {
             continue;
         }
@@ -85,11 +127,7 @@ fn blocks<'r>(rows: &'r [Row], width: f32, params: &LayoutParams) -> Vec<&'r [Ro
                 }
             }
         }
-        start = if rows.get(i).is_some_and(|r| prose(r, width, params)) {
-            i + 1
-        } else {
-            i
-        };
+        start = if i < rows.len() && apart(i) { i + 1 } else { i };
     }
     out
 }
@@ -106,12 +144,38 @@ fn table(page: usize, block: &[Row], params: &LayoutParams) -> Option<PageTable>
     if nc < 2 || block.len().saturating_mul(nc) > MAX_POSITIONS {
         return None;
     }
-    // Per row, per column: the text placed there and the columns its chunk covers.
+    let grid = slots(block, &xs, nc);
+    if !plausible(&grid, nc, params) {
+        return None;
+    }
+    let cells = cells_of(grid, nc);
+    let mut ys = vec![block.first()?.y0];
+    for w in block.windows(2) {
+        if let [a, b] = w {
+            ys.push(((a.y1 + b.y0) / 2.0).max(a.y0));
+        }
+    }
+    ys.push(
+        block
+            .last()?
+            .y1
+            .max(ys.last().copied().unwrap_or(0.0) + 0.01),
+    );
+    Some(PageTable {
+        page,
+        xs,
+        ys,
+        cells,
+    })
+}
+
+/// Per row of the block, per column of `xs`: the text starting there and the columns it covers.
+fn slots(block: &[Row], xs: &[f32], nc: usize) -> Vec<Vec<Slot>> {
     let mut grid: Vec<Vec<Slot>> = Vec::with_capacity(block.len());
     for r in block {
         let mut slots: Vec<Slot> = vec![None; nc];
         for c in &r.chunks {
-            let (a, b) = columns::span(&xs, c.x0, c.x1);
+            let (a, b) = columns::span(xs, c.x0, c.x1);
             match slots.get_mut(a) {
                 Some(Some((end, text, words))) => {
                     text.push(' ');
@@ -134,9 +198,11 @@ fn table(page: usize, block: &[Row], params: &LayoutParams) -> Option<PageTable>
         }
         grid.push(slots);
     }
-    if !plausible(&grid, nc, params) {
-        return None;
-    }
+    grid
+}
+
+/// The slots as cells partitioning the grid: an empty slot is an empty one-column cell.
+fn cells_of(grid: Vec<Vec<Slot>>, nc: usize) -> Vec<PageCell> {
     let mut cells = Vec::new();
     for (ri, slots) in grid.into_iter().enumerate() {
         let mut k = 0;
@@ -157,24 +223,7 @@ fn table(page: usize, block: &[Row], params: &LayoutParams) -> Option<PageTable>
             k += span;
         }
     }
-    let mut ys = vec![block.first()?.y0];
-    for w in block.windows(2) {
-        if let [a, b] = w {
-            ys.push(((a.y1 + b.y0) / 2.0).max(a.y0));
-        }
-    }
-    ys.push(
-        block
-            .last()?
-            .y1
-            .max(ys.last().copied().unwrap_or(0.0) + 0.01),
-    );
-    Some(PageTable {
-        page,
-        xs,
-        ys,
-        cells,
-    })
+    cells
 }
 
 /// Several rows with text in two or more columns, and columns that are not runs of prose.
