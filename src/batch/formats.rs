@@ -6,7 +6,7 @@ use crate::model::Document;
 use crate::write::cells::{self, CellsWriter};
 use crate::write::csv::{self, CsvOptions};
 // The writers' own naming rule (not the batch trait of the same name).
-use crate::write::output::{write_atomically, OutputFormat as Named};
+use crate::write::output::{write_atomically_at, OutputFormat as Named};
 use crate::write::tables::numbered;
 use crate::write::{markdown, xlsx};
 use std::io::{self, BufRead, Write};
@@ -116,7 +116,9 @@ impl OutputFormat for Cells {
         outputs: &mut dyn Iterator<Item = PathBuf>,
     ) -> io::Result<()> {
         let path = out_dir.join(super::run_file_name("cells", "csv", shard));
-        write_atomically(&path, |w| {
+        // A killed run's half-merged file is replaced by the rerun, never left beside it.
+        let tmp = super::input::temp_path(&path);
+        write_atomically_at(&path, tmp, |w| {
             if self.bom {
                 w.write_all(csv::BOM)?;
             }

@@ -61,8 +61,8 @@ impl OutputFormat for Report {
             .iter()
             .zip([rw::VALUES_HEADER.join(","), rw::CHECKS_HEADER.join(",")])
         {
-            let mut f =
-                AtomicFile::create(&out_dir.join(super::run_file_name(part, "csv", shard)))?;
+            let path = out_dir.join(super::run_file_name(part, "csv", shard));
+            let mut f = AtomicFile::create_at(&path, super::input::temp_path(&path))?;
             f.write_all(header.as_bytes())?;
             f.write_all(b"\n")?;
             files.push(f);

@@ -16,6 +16,17 @@ pub fn write_atomically(
     file.commit()
 }
 
+/// [`write_atomically`] under the caller's fixed temporary name (see [`AtomicFile::create_at`]).
+pub fn write_atomically_at(
+    path: &Path,
+    tmp: PathBuf,
+    f: impl FnOnce(&mut AtomicFile) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut file = AtomicFile::create_at(path, tmp)?;
+    f(&mut file)?;
+    file.commit()
+}
+
 /// A file written under a temporary name and renamed into place by [`AtomicFile::commit`];
 /// dropped without a commit, the temporary file is removed.
 #[derive(Debug)]
@@ -47,7 +58,13 @@ impl AtomicFile {
         let mut tmp_name = OsString::from(".");
         tmp_name.push(path.file_name().unwrap_or_default());
         tmp_name.push(format!(".tmp{}", std::process::id()));
-        let tmp = dir.join(tmp_name);
+        AtomicFile::create_at(path, dir.join(tmp_name))
+    }
+
+    /// Creates the file under the temporary name `tmp`, truncating what is there: a writer that
+    /// may be killed and rerun (a batch) names one fixed per output, so the rerun replaces what
+    /// the killed run left instead of leaving it beside the output.
+    pub fn create_at(path: &Path, tmp: PathBuf) -> io::Result<AtomicFile> {
         let out = BufWriter::new(File::create(&tmp)?);
         Ok(AtomicFile {
             tmp,
