@@ -170,3 +170,51 @@ fn rules_under_section_headings_are_no_table() {
         }
     }
 }
+
+#[test]
+fn a_stacked_header_over_a_group_rule_is_header_rows_with_spans() {
+    // Top rule, header rule, bottom rule; a short rule under "Race" over its three columns,
+    // and under it a sub-heading wrapped onto a second line.
+    let mut s = rules(72, 400, &[772, 724, 690]);
+    s.push_str("0.4 w 150 756 m 400 756 l S\n");
+    s.push_str(&text(72, 760, 9, "Age"));
+    s.push_str(&text(250, 760, 9, "Race"));
+    for (x, t) in [(72, "group"), (150, "No."), (230, "Rate"), (320, "CI")] {
+        s.push_str(&text(x, 742, 9, t));
+    }
+    s.push_str(&text(230, 732, 9, "per 1000"));
+    for (y, row) in [
+        (716, ["45-54", "19", "10.4", "(8.4-12.3)"]),
+        (704, ["55-64", "27", "12.1", "(9.0-15.2)"]),
+    ] {
+        for (x, t) in [72, 150, 230, 320].into_iter().zip(row) {
+            s.push_str(&text(x, y, 9, t));
+        }
+    }
+    let found = tables(s);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let t = &found[0];
+    assert_eq!((t.rows, t.cols, t.header_rows), (4, 4, 2));
+    let shape: Vec<(usize, usize, usize, usize, &str)> = t
+        .cells
+        .iter()
+        .map(|c| (c.row, c.col, c.row_span, c.col_span, c.text.as_str()))
+        .collect();
+    assert_eq!(
+        shape[..5],
+        [
+            (0, 0, 2, 1, "Age\ngroup"),
+            (0, 1, 1, 3, "Race"),
+            (1, 1, 1, 1, "No."),
+            (1, 2, 1, 1, "Rate\nper 1000"),
+            (1, 3, 1, 1, "CI"),
+        ]
+    );
+    assert_eq!(
+        grid(t)[2..],
+        rows(&[
+            &["45-54", "19", "10.4", "(8.4-12.3)"],
+            &["55-64", "27", "12.1", "(9.0-15.2)"],
+        ])
+    );
+}

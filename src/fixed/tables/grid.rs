@@ -46,6 +46,8 @@ pub(crate) struct PageTable {
     pub ys: Vec<f32>,
     /// Cells in row-major order of their top-left corner, partitioning the grid.
     pub cells: Vec<PageCell>,
+    /// Header rows the detector saw (a rule under them); 0 leaves them to the spans.
+    pub header_rows: usize,
 }
 
 impl PageTable {
@@ -316,5 +318,6 @@ fn frame(hs: &[Rule], vs: &[Rule], page: usize, params: &LayoutParams) -> Option
         xs,
         ys,
         cells,
+        header_rows: 0,
     })
 }

@@ -116,7 +116,7 @@ fn to_table(
         });
         return None;
     }
-    let (table, found) = b.finish(0, 0, Holes::Warn);
+    let (table, found) = b.finish(0, frag.header_rows, Holes::Warn);
     warnings.extend(found);
     Some(table)
 }

@@ -122,6 +122,7 @@ mod tests {
                 cell(2, 1, 1, 1),
                 cell(2, 2, 1, 1),
             ],
+            header_rows: 0,
         };
         let gs = [glyph(20.0, 7.0), glyph(60.0, 7.0), glyph(60.0, 27.0)];
         let refs: Vec<&Glyph> = gs.iter().collect();
@@ -143,6 +144,7 @@ mod tests {
             xs: vec![0.0, 40.0],
             ys: vec![0.0, 15.0, 20.0, 35.0],
             cells: vec![cell(0, 0, 1, 1), cell(1, 0, 1, 1), cell(2, 0, 1, 1)],
+            header_rows: 0,
         };
         let gs = [glyph(20.0, 7.0), glyph(20.0, 18.0), glyph(20.0, 27.0)];
         let refs: Vec<&Glyph> = gs.iter().collect();

@@ -7,6 +7,7 @@
 
 mod banded;
 pub(crate) mod columns;
+mod header;
 pub(crate) mod rows;
 
 use super::grid::{PageCell, PageTable, MAX_POSITIONS};
@@ -36,7 +37,7 @@ pub(crate) fn tables(
         .into_iter()
         .flat_map(|s| banded::split(s, gs, params))
     {
-        if let Some(f) = banded::table(page, &stack, gs, params) {
+        if let Some(f) = banded::table(page, &stack, gs, h, params) {
             claimed.push(f.bbox());
             out.push(f);
         }
@@ -166,6 +167,7 @@ fn table(page: usize, block: &[Row], params: &LayoutParams) -> Option<PageTable>
         xs,
         ys,
         cells,
+        header_rows: 0,
     })
 }
 

@@ -10,7 +10,7 @@
 use super::super::grid::{PageTable, MAX_POSITIONS};
 use super::super::rules::Rule;
 use super::rows::{rows, Row};
-use super::{cells_of, columns, is_form, prose, slots, Slot};
+use super::{cells_of, columns, header, is_form, prose, slots, Slot};
 use crate::fixed::Glyph;
 use crate::params::LayoutParams;
 
@@ -126,6 +126,7 @@ pub(crate) fn table(
     page: usize,
     stack: &Stack,
     gs: &[&Glyph],
+    h: &[Rule],
     params: &LayoutParams,
 ) -> Option<PageTable> {
     let (top, bottom) = (*stack.ys.first()?, *stack.ys.last()?);
@@ -199,6 +200,34 @@ pub(crate) fn table(
     if rich < 2 || is_form(&grid, nc) {
         return None;
     }
+    // Rules between the rows draw no header rule; with few rules, the first is under it.
+    let header = if per_row {
+        0
+    } else {
+        header::header_lines(&stack.ys, &lines)
+    };
+    if header > 0 {
+        let head_rule = lines.get(header).map_or(bottom, |r| r.y0);
+        let width = stack.x1 - stack.x0;
+        let groups: Vec<&Rule> = h
+            .iter()
+            .filter(|r| {
+                r.pos > top
+                    && r.pos < head_rule
+                    && r.from >= stack.x0 - tol
+                    && r.to <= stack.x1 + tol
+                    && r.to - r.from < width - 2.0 * tol
+            })
+            .collect();
+        header::span_groups(&mut grid, &lines, header, &xs, &groups, tol);
+    }
+    let stacked = header::is_stacked(&grid, header);
+    let mut header = header;
+    if stacked {
+        let continues = header::wrapped_subheadings(&grid, header);
+        header -= continues.iter().filter(|c| **c).count();
+        (grid, spans) = join_lines(grid, spans, &continues);
+    }
     let mut ys = vec![top];
     for w in spans.windows(2) {
         if let [a, b] = w {
@@ -217,11 +246,17 @@ pub(crate) fn table(
     if let Some(last) = xs.last_mut() {
         *last = last.max(stack.x1);
     }
+    let mut cells = cells_of(grid, nc);
+    if stacked {
+        cells = header::stack_columns(cells, header, nc);
+        (cells, header) = header::drop_empty_rows(cells, header, &mut ys);
+    }
     Some(PageTable {
         page,
         xs,
         ys,
-        cells: cells_of(grid, nc),
+        cells,
+        header_rows: header,
     })
 }
 
@@ -392,12 +427,17 @@ fn join_lines(
         match (joins, rows.last_mut(), out_spans.last_mut()) {
             (true, Some(opened), Some(open_span)) => {
                 for (slot, o) in line.into_iter().zip(opened.iter_mut()) {
-                    if let (Some((end, text, words)), Some((o_end, o_text, o_words))) = (slot, o) {
-                        // A wrapped line breaks the cell's text as in ruled cells.
-                        o_text.push('\n');
-                        o_text.push_str(&text);
-                        *o_end = (*o_end).max(end);
-                        *o_words += words;
+                    match (slot, o) {
+                        (Some((end, text, words)), Some((o_end, o_text, o_words))) => {
+                            // A wrapped line breaks the cell's text as in ruled cells.
+                            o_text.push('\n');
+                            o_text.push_str(&text);
+                            *o_end = (*o_end).max(end);
+                            *o_words += words;
+                        }
+                        // A heading shorter than its neighbours starts on a later line.
+                        (Some(slot), empty @ None) => *empty = Some(slot),
+                        (None, _) => {}
                     }
                 }
                 open_span.1 = open_span.1.max(span.1);
