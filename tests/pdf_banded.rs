@@ -2,12 +2,9 @@
 //! such tables side by side stay two, and where rules are drawn between the rows a wrapped cell
 //! is one cell. The PDFs are written here with known positions (Helvetica, stroked rules).
 
-use docgrid::model::Table;
-use docgrid::{convert_bytes, Options};
-
 #[path = "support/pdf.rs"]
 mod support;
-use support::text;
+use support::{grid, page_tables as tables, text};
 
 /// Stroked horizontal rules from `x0` to `x1` at each of `ys`.
 fn rules(x0: u32, x1: u32, ys: &[u32]) -> String {
@@ -25,21 +22,6 @@ fn cell(x: u32, y: u32, lines: &[&str]) -> String {
         .enumerate()
         .map(|(k, l)| text(x, y - 10 * k as u32, 9, l))
         .collect()
-}
-
-fn tables(content: String) -> Vec<Table> {
-    let bytes = support::pdf(&[support::PageSpec::new(content)]);
-    let doc = convert_bytes(&bytes, &Options::default()).unwrap();
-    doc.tables().cloned().collect()
-}
-
-/// Row by row, the text of each cell starting there (covered positions empty).
-fn grid(t: &Table) -> Vec<Vec<String>> {
-    let mut g = vec![vec![String::new(); t.cols]; t.rows];
-    for c in &t.cells {
-        g[c.row][c.col] = c.text.clone();
-    }
-    g
 }
 
 fn rows(g: &[&[&str]]) -> Vec<Vec<String>> {

@@ -2,12 +2,9 @@
 //! while records stacked inside one ruled row (a body under a ruled header) become rows. The
 //! PDFs are written here with known positions (Helvetica, stroked rules).
 
-use docgrid::model::Table;
-use docgrid::{convert_bytes, Options};
-
 #[path = "support/pdf.rs"]
 mod support;
-use support::text;
+use support::{grid, page_tables as tables, text};
 
 /// Stroked rules: verticals at `xs` from `bottom` to `top`, horizontals at `ys` across.
 fn rules(xs: &[u32], ys: &[u32]) -> String {
@@ -21,21 +18,6 @@ fn rules(xs: &[u32], ys: &[u32]) -> String {
         s.push_str(&format!("{left} {y} m {right} {y} l S\n"));
     }
     s
-}
-
-fn tables(content: String) -> Vec<Table> {
-    let bytes = support::pdf(&[support::PageSpec::new(content)]);
-    let doc = convert_bytes(&bytes, &Options::default()).unwrap();
-    doc.tables().cloned().collect()
-}
-
-/// Row by row, the text of each cell starting there (covered positions empty).
-fn grid(t: &Table) -> Vec<Vec<String>> {
-    let mut g = vec![vec![String::new(); t.cols]; t.rows];
-    for c in &t.cells {
-        g[c.row][c.col] = c.text.clone();
-    }
-    g
 }
 
 #[test]

@@ -92,3 +92,19 @@ pub fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
 pub fn text(x: u32, y: u32, size: u32, s: &str) -> String {
     format!("BT /F1 {size} Tf {x} {y} Td ({s}) Tj ET\n")
 }
+
+/// The tables docgrid reads from one page with this content stream.
+pub fn page_tables(content: String) -> Vec<docgrid::model::Table> {
+    let bytes = pdf(&[PageSpec::new(content)]);
+    let doc = docgrid::convert_bytes(&bytes, &docgrid::Options::default()).unwrap();
+    doc.tables().cloned().collect()
+}
+
+/// Row by row, the text of each cell starting there (covered positions empty).
+pub fn grid(t: &docgrid::model::Table) -> Vec<Vec<String>> {
+    let mut g = vec![vec![String::new(); t.cols]; t.rows];
+    for c in &t.cells {
+        g[c.row][c.col] = c.text.clone();
+    }
+    g
+}

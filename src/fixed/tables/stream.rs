@@ -93,9 +93,7 @@ fn blocks<'r>(rows: &'r [Row], width: f32, params: &LayoutParams) -> Vec<&'r [Ro
     // chunk, larger than the page's usual line and the lines on either side, starting at their
     // left edge (a note in a column beside a table's rows is larger too, but stands to the
     // right; a label over tiny margin line numbers is larger than them only).
-    let mut sizes: Vec<f32> = rows.iter().map(|r| r.size).collect();
-    sizes.sort_by(f32::total_cmp);
-    let usual = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
+    let usual = rows::median_size(rows);
     let heading = |i: usize| {
         let Some(r) = rows
             .get(i)
@@ -228,12 +226,16 @@ fn cells_of(grid: Vec<Vec<Slot>>, nc: usize) -> Vec<PageCell> {
     cells
 }
 
+/// Rows with text in two or more columns.
+fn rich_rows(grid: &[Vec<Slot>]) -> usize {
+    grid.iter()
+        .filter(|r| r.iter().filter(|s| s.is_some()).count() >= 2)
+        .count()
+}
+
 /// Several rows with text in two or more columns, and columns that are not runs of prose.
 fn plausible(grid: &[Vec<Slot>], nc: usize, params: &LayoutParams) -> bool {
-    let rich = grid
-        .iter()
-        .filter(|r| r.iter().filter(|s| s.is_some()).count() >= 2)
-        .count();
+    let rich = rich_rows(grid);
     // Chart axes: labels down both sides, few rows with text across.
     if rich < params.min_rich_rows || rich * 5 < grid.len() * 2 {
         return false;

@@ -9,8 +9,8 @@
 
 use super::super::grid::{PageTable, MAX_POSITIONS};
 use super::super::rules::Rule;
-use super::rows::{rows, Row};
-use super::{cells_of, columns, header, is_form, prose, slots, Slot};
+use super::rows::{median_size, rows, Row};
+use super::{cells_of, columns, header, is_form, prose, rich_rows, slots, Slot};
 use crate::fixed::Glyph;
 use crate::params::LayoutParams;
 
@@ -28,6 +28,24 @@ pub(crate) struct Stack {
 impl Stack {
     fn tolerance(&self, params: &LayoutParams) -> f32 {
         params.grid_tolerance.max(0.02 * (self.x1 - self.x0))
+    }
+
+    /// The glyphs whose centre lies between the rules' ends (within `tol`) and strictly between
+    /// `top` and `bottom`.
+    fn glyphs_between<'g>(
+        &self,
+        gs: &[&'g Glyph],
+        top: f32,
+        bottom: f32,
+        tol: f32,
+    ) -> Vec<&'g Glyph> {
+        gs.iter()
+            .copied()
+            .filter(|g| {
+                let (cx, cy) = g.centre();
+                cx >= self.x0 - tol && cx <= self.x1 + tol && cy > top && cy < bottom
+            })
+            .collect()
     }
 }
 
@@ -69,29 +87,18 @@ pub(crate) fn stacks(
 /// the parts that keep `band_min_rules` rules.
 pub(crate) fn split(stack: Stack, gs: &[&Glyph], params: &LayoutParams) -> Vec<Stack> {
     let tol = stack.tolerance(params);
-    let in_band = |top: f32, bottom: f32| -> Vec<&Glyph> {
-        gs.iter()
-            .copied()
-            .filter(|g| {
-                let (cx, cy) = g.centre();
-                cx >= stack.x0 - tol && cx <= stack.x1 + tol && cy > top && cy < bottom
-            })
-            .collect()
-    };
     let bands: Vec<(f32, f32, Vec<Row>)> = stack
         .ys
         .windows(2)
         .filter_map(|w| match *w {
-            [top, bottom] => Some((top, bottom, rows(&in_band(top, bottom), params))),
+            [top, bottom] => {
+                let lines = rows(&stack.glyphs_between(gs, top, bottom, tol), params);
+                Some((top, bottom, lines))
+            }
             _ => None,
         })
         .collect();
-    let mut sizes: Vec<f32> = bands
-        .iter()
-        .flat_map(|b| b.2.iter().map(|r| r.size))
-        .collect();
-    sizes.sort_by(f32::total_cmp);
-    let body = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
+    let body = median_size(bands.iter().flat_map(|b| &b.2));
     let mut parts = Vec::new();
     let mut ys: Vec<f32> = Vec::new();
     for (top, bottom, lines) in bands {
@@ -133,14 +140,7 @@ pub(crate) fn table(
     // Rows are banded by the rules above their middle; a header line above the first rule
     // (tables drawn with a rule under the header and none above it) is band 0.
     let tol = stack.tolerance(params);
-    let inside: Vec<&Glyph> = gs
-        .iter()
-        .copied()
-        .filter(|g| {
-            let (cx, cy) = g.centre();
-            cx >= stack.x0 - tol && cx <= stack.x1 + tol && cy > top && cy < bottom
-        })
-        .collect();
+    let inside = stack.glyphs_between(gs, top, bottom, tol);
     // Rules over the figures only (sum lines in a statement) leave the labels and their leader
     // dots running up to or past their left end: the table is wider than the rules.
     let level: Vec<&Glyph> = gs
@@ -193,11 +193,7 @@ pub(crate) fn table(
         let continues = continuations(&lines, &bands, &xs, nc);
         (grid, spans) = join_lines(grid, spans, &continues);
     }
-    let rich = grid
-        .iter()
-        .filter(|r| r.iter().filter(|s| s.is_some()).count() >= 2)
-        .count();
-    if rich < 2 || is_form(&grid, nc) {
+    if rich_rows(&grid) < 2 || is_form(&grid, nc) {
         return None;
     }
     // Rules between the rows draw no header rule; with few rules, the first is under it.
@@ -277,14 +273,7 @@ fn lines_below(
 ) -> Vec<Row> {
     let em = inside.last().map_or(10.0, |r| r.size.max(1.0));
     let tol = stack.tolerance(params);
-    let near: Vec<&Glyph> = gs
-        .iter()
-        .copied()
-        .filter(|g| {
-            let (cx, cy) = g.centre();
-            cy > bottom && cy < bottom + 8.0 * em && cx >= stack.x0 - tol && cx <= stack.x1 + tol
-        })
-        .collect();
+    let near = stack.glyphs_between(gs, bottom, bottom + 8.0 * em, tol);
     let mut out: Vec<Row> = Vec::new();
     for r in rows(&near, params) {
         let close = match out.last() {
@@ -318,11 +307,7 @@ fn header_above(
             cy < top && cy > top - 2.5 * em
         })
         .collect();
-    let within = |g: &&Glyph| {
-        let cx = g.centre().0;
-        cx >= stack.x0 - tol && cx <= stack.x1 + tol
-    };
-    let mine: Vec<&Glyph> = near.iter().copied().filter(within).collect();
+    let mine = stack.glyphs_between(&near, top - 2.5 * em, top, tol);
     let head = rows(&mine, params).pop()?;
     if head.chunks.len() < 2 || top - head.y1 > em {
         return None;

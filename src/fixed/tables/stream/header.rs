@@ -85,26 +85,23 @@ pub(crate) fn span_groups(
 /// Whether some header slot spans several columns: the header is stacked (groups over
 /// sub-headings), not one row of headings wrapped over several lines.
 pub(crate) fn is_stacked(grid: &[Vec<Slot>], header: usize) -> bool {
-    grid.iter().take(header).any(|slots| {
-        slots
-            .iter()
-            .enumerate()
-            .any(|(k, s)| s.as_ref().is_some_and(|(end, _, _)| *end > k))
-    })
+    grid.iter().take(header).any(|s| has_group(s))
+}
+
+/// Whether a slot of the line spans several columns.
+fn has_group(slots: &[Slot]) -> bool {
+    slots
+        .iter()
+        .enumerate()
+        .any(|(k, s)| s.as_ref().is_some_and(|(end, _, _)| *end > k))
 }
 
 /// In a stacked header, the lines under the last one holding a group are one row of
 /// sub-headings wrapped over several lines ("Asian/ / Pacific / Islander"): per line, whether it
 /// continues the line above (for `join_lines`).
 pub(crate) fn wrapped_subheadings(grid: &[Vec<Slot>], header: usize) -> Vec<bool> {
-    let spans = |slots: &Vec<Slot>| {
-        slots
-            .iter()
-            .enumerate()
-            .any(|(k, s)| s.as_ref().is_some_and(|(end, _, _)| *end > k))
-    };
     let mut out = vec![false; grid.len()];
-    let Some(last_group) = grid.iter().take(header).rposition(spans) else {
+    let Some(last_group) = grid.iter().take(header).rposition(|s| has_group(s)) else {
         return out;
     };
     for slot in out.iter_mut().take(header).skip(last_group + 2) {

@@ -62,6 +62,11 @@ fn median(mut v: Vec<f32>) -> f32 {
     v.get(v.len() / 2).copied().unwrap_or(0.0)
 }
 
+/// The usual size of the rows (their median), against which a heading stands out.
+pub(crate) fn median_size<'r>(rows: impl IntoIterator<Item = &'r Row>) -> f32 {
+    median(rows.into_iter().map(|r| r.size).collect())
+}
+
 /// The rows of the given glyphs, top to bottom.
 pub(crate) fn rows(gs: &[&Glyph], params: &LayoutParams) -> Vec<Row> {
     let groups = crate::fixed::text::baseline_groups(gs.to_vec(), params.line_tolerance);
