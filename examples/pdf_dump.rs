@@ -1,17 +1,46 @@
 //! Prints what docgrid reads from a PDF (layout debugging aid): one block per line as
 //! `page kind text`, tables as their size; with `--glyphs`, every glyph of the page model with
-//! its geometry.
+//! its geometry; with `--segments`, every straight segment (rule candidate) and filled
+//! rectangle.
 use docgrid::model::Block;
 use docgrid::pdf::engine;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let raw = args.iter().any(|a| a == "--glyphs");
+    let shapes = args.iter().any(|a| a == "--segments");
     let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: pdf_dump [--glyphs] FILE.pdf");
+        eprintln!("usage: pdf_dump [--glyphs | --segments] FILE.pdf");
         return;
     };
     let bytes = std::fs::read(path).unwrap_or_default();
+    if shapes {
+        match engine::load(&bytes, "", engine::PageLimits::default()) {
+            Ok(pages) => {
+                for (i, p) in pages.iter().enumerate() {
+                    println!("== page {} ({} x {})", i + 1, p.width, p.height);
+                    for s in &p.segments {
+                        println!(
+                            "seg {:7.2} {:7.2} -> {:7.2} {:7.2} width {:4.2} {:?} light {:.2}{}",
+                            s.from.0,
+                            s.from.1,
+                            s.to.0,
+                            s.to.1,
+                            s.width,
+                            s.paint,
+                            s.lightness,
+                            if s.dashed { " dashed" } else { "" }
+                        );
+                    }
+                    for f in &p.fills {
+                        println!("fill {:?}", f);
+                    }
+                }
+            }
+            Err(e) => eprintln!("{path}: {e:?}"),
+        }
+        return;
+    }
     if raw {
         match engine::load(&bytes, "", engine::PageLimits::default()) {
             Ok(pages) => {

@@ -57,8 +57,9 @@ pub struct LayoutParams {
     pub split_min_lines: usize,
     /// A ruled grid row is bounded by its rules: it is cut at its text lines (as a frame without
     /// inner rules always is) when every line has text in each of its cells (one-line
-    /// records), or when it holds at least this many
-    /// times the lines of the frame's typical (median) other row ...
+    /// records), or when it holds at least this many times the lines of the frame's typical
+    /// (median) other row, unless it is the top row over rows of at most two lines each (the
+    /// header of a body ruled record by record) ...
     pub cut_row_ratio: f32,
     /// ... and at least this many lines (a header of labels on several lines stays one row).
     pub cut_row_min_lines: usize,

@@ -96,3 +96,53 @@ fn records_stacked_in_one_ruled_row_become_rows() {
         ]
     );
 }
+
+#[test]
+fn a_tall_header_over_rows_ruled_one_record_each_is_one_row() {
+    // Labels of 1 to 5 lines, each centred in the one ruled header row, so their lines fall
+    // at eight different heights; below it, three rows ruled one record each.
+    let xs = [72, 152, 232, 312, 392];
+    let mut s = rules(&xs, &[760, 690, 676, 662, 648]);
+    let labels: [&[&str]; 4] = [
+        &["REGIONE"],
+        &["COMUNI", "CAPOLUOGO", "(CAP)"],
+        &["COMUNI", "SUPERIORI", "15.000", "abitanti", "(SUP)"],
+        &["SEZIONI", "al 2023"],
+    ];
+    for (c, lines) in labels.iter().enumerate() {
+        // 11 pt apart, centred on y 725: the first line of an n-line label at 725 + 5.5 (n - 1).
+        let top = 725.0 + 5.5 * (lines.len() as f32 - 1.0);
+        for (k, l) in lines.iter().enumerate() {
+            let y = (top - 11.0 * k as f32 - 3.0).round() as u32;
+            s.push_str(&text(xs[c] + 4, y, 8, l));
+        }
+    }
+    let records = [
+        ["ABRUZZO", "1", "", "3"],
+        ["MOLISE", "", "1", "14"],
+        ["Totale", "1", "1", "17"],
+    ];
+    for (r, row) in records.iter().enumerate() {
+        for (c, t) in row.iter().enumerate() {
+            if !t.is_empty() {
+                s.push_str(&text(xs[c] + 4, 680 - 14 * r as u32, 9, t));
+            }
+        }
+    }
+    let found = tables(s);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        grid(&found[0]),
+        vec![
+            vec![
+                "REGIONE",
+                "COMUNI\nCAPOLUOGO\n(CAP)",
+                "COMUNI\nSUPERIORI\n15.000\nabitanti\n(SUP)",
+                "SEZIONI\nal 2023"
+            ],
+            vec!["ABRUZZO", "1", "", "3"],
+            vec!["MOLISE", "", "1", "14"],
+            vec!["Totale", "1", "1", "17"],
+        ]
+    );
+}

@@ -572,6 +572,38 @@ fn frame_without_inner_rules_us035a() {
     );
 }
 
+/// PyMuPDF's test of dotted rules: three tables of 11×12, 25×11 and 1×10; the first one's
+/// header is one ruled row of labels on up to five lines, over rows ruled by dotted lines.
+#[test]
+fn dotted_gridlines_are_rules() {
+    let Some(sh) = shared() else { return };
+    let found = tables_of(&sh.join("corpus/pdf/pymupdf/dotted-gridlines.pdf"));
+    let shapes: Vec<(usize, usize)> = found.iter().map(|f| (f.table.rows, f.table.cols)).collect();
+    assert_eq!(shapes, [(11, 12), (25, 11), (1, 10)]);
+    let t = &found[0].table;
+    assert_eq!(
+        row_starting(t, "REGIONE").unwrap()[..4],
+        [
+            "REGIONE",
+            "PROVINCIA/\nCITTA'\nMETROPOLITANA",
+            "COMUNE",
+            "NUMERO\nCOMUNI"
+        ]
+    );
+    // The region's column is one empty cell down the body; the total spans the next two.
+    let mut total: Vec<_> = t.cells.iter().filter(|c| c.row == 10).collect();
+    total.sort_by_key(|c| c.col);
+    let total: Vec<(usize, usize, &str)> = total
+        .iter()
+        .map(|c| (c.col, c.col_span, c.text.as_str()))
+        .collect();
+    assert_eq!(total[0], (1, 2, "Totale"));
+    assert_eq!(
+        total[1..].iter().map(|c| c.2).collect::<Vec<_>>(),
+        ["17", "1", "2", "15", "0", "0", "209.303", "267", "185.620"]
+    );
+}
+
 /// PyMuPDF's false-positive trap: a bar chart with gridlines and axis labels is no table.
 #[test]
 fn chart_is_no_table() {

@@ -112,7 +112,10 @@ pub(crate) fn refine(f: &mut PageTable, gs: &[&Glyph], params: &LayoutParams) {
             lines >= params.cut_row_ratio * typical && lines >= params.cut_row_min_lines as f32;
         // A frame without inner rules rules no rows: its lines are the only evidence.
         let unruled = counts.len() == 1;
-        let cut = if unruled || records || big {
+        // A tall top row over rows ruled one record each is the header of a ruled body (labels
+        // of several lines, centred at different heights), not records the rules left out.
+        let header = original == 0 && counts.len() >= 3 && counts.iter().skip(1).all(|&n| n <= 2);
+        let cut = if unruled || records || (big && !header) {
             cut_row(f, r, &gs)
         } else {
             0
