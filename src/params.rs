@@ -46,6 +46,15 @@ pub struct LayoutParams {
     pub invisible_lightness: f32,
     /// Strokes wider than this are decoration (bars, title boxes), not rules.
     pub rule_max_width: f32,
+    /// A rule lighter than `invisible_lightness` is still a rule where it lies on a fill at
+    /// least this much darker (white lines between shaded cells).
+    pub light_rule_contrast: f32,
+    /// ... and a chain of light pieces is a rule when at least this share of its length runs
+    /// between such fills, or along their edge where it meets light rules across.
+    pub light_rule_share: f32,
+    /// Most (light segment, fill) pairs compared per page for that check: a bound on work,
+    /// not a tolerance.
+    pub light_rule_checks: usize,
     /// How far a rule may miss a boundary or another rule and still meet it.
     pub grid_tolerance: f32,
 
@@ -108,6 +117,9 @@ impl Default for LayoutParams {
             rule_snap: 2.5,
             rule_join: 3.0,
             invisible_lightness: 0.92,
+            light_rule_contrast: 0.1,
+            light_rule_share: 0.5,
+            light_rule_checks: 4_000_000,
             rule_max_width: 6.0,
             grid_tolerance: 3.0,
             cell_padding: 3.0,

@@ -717,3 +717,53 @@ fn camelot_vertical_header_names() {
         assert_eq!(got, want, "votes row {k}");
     }
 }
+
+/// camelot's `background_lines_1.pdf`: a table ruled only by white lines over banded fills
+/// (camelot needs `process_background=True`); its second table equals camelot's asserted one,
+/// with the halt figures of Delhi and Rajasthan in one cell down both rows.
+#[test]
+fn camelot_white_rules_over_bands() {
+    let Some(sh) = shared() else { return };
+    let dir = sh.join("corpus/pdf/camelot");
+    let found = tables_of(&dir.join("background_lines_1.pdf"));
+    let want: Vec<Vec<String>> =
+        read_csv(&dir.join("expected/data_lattice_process_background.csv"))
+            .iter()
+            .map(|r| r.iter().map(|s| squash(s)).collect())
+            .collect();
+    let t = found
+        .iter()
+        .map(|f| &f.table)
+        .find(|t| t.cells.iter().any(|c| c.text == "Rajasthan"))
+        .unwrap();
+    assert_eq!((t.rows, t.cols), (8, 8));
+    let mut flat = vec![vec![String::new(); t.cols]; t.rows];
+    for c in &t.cells {
+        flat[c.row][c.col] = squash(&c.text);
+    }
+    assert_eq!(flat, want);
+    let halt = t.cells.iter().find(|c| c.text == "8").unwrap();
+    assert_eq!((halt.row, halt.col, halt.row_span), (1, 2, 2));
+}
+
+/// pdfplumber's `word365_structure.pdf`: a Word table style with white borders between
+/// blue-shaded cells.
+#[test]
+fn word_table_style_with_white_borders() {
+    let Some(sh) = shared() else { return };
+    let found = tables_of(&sh.join("corpus/pdf/pdfplumber/word365_structure.pdf"));
+    assert_eq!(found.len(), 1);
+    let t = &found[0].table;
+    let mut flat = vec![vec![String::new(); t.cols]; t.rows];
+    for c in &t.cells {
+        flat[c.row][c.col] = c.text.clone();
+    }
+    assert_eq!(
+        flat,
+        [
+            ["En-tête 1", "En-tête 2", "En-tête 3"],
+            ["Ligne 1", "Alouette", "Farfadet"],
+            ["Linge 2", "Belette", "Bibitte"],
+        ]
+    );
+}
