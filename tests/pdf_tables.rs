@@ -767,3 +767,27 @@ fn word_table_style_with_white_borders() {
         ]
     );
 }
+
+/// camelot's `12s0324.pdf` (InDesign): its font maps the period to " .", a space no glyph
+/// draws; figures read as printed, "11,062.6", never "11,062 .6".
+#[test]
+fn a_space_mapped_into_a_glyph_is_not_text() {
+    let Some(sh) = shared() else { return };
+    let found = tables_of(&sh.join("corpus/pdf/camelot/12s0324.pdf"));
+    let texts: Vec<&str> = found
+        .iter()
+        .flat_map(|f| f.table.cells.iter().map(|c| c.text.as_str()))
+        .collect();
+    assert!(texts.contains(&"467.9"), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t.starts_with("11,062.6 ")),
+        "{texts:?}"
+    );
+    // Leader dots keep their gaps; no figure has a space before its decimal point.
+    let split_figure = |t: &&str| {
+        let b = t.as_bytes();
+        b.windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b' ' && w[2] == b'.')
+    };
+    assert!(!texts.iter().any(split_figure), "{texts:?}");
+}

@@ -218,11 +218,20 @@ impl Collector {
 
 /// A glyph's text as docgrid writes it: ligatures spelt out, and a control character, which is
 /// a broken mapping (a subset font's codes passed through) and never text, written as unmapped
-/// (U+FFFD, with the `pdf.unmapped_glyphs` warning) rather than as garbage.
+/// (U+FFFD, with the `pdf.unmapped_glyphs` warning) rather than as garbage. Whitespace that a
+/// font's map puts around a visible character is dropped: one glyph draws one shape, and the
+/// gaps between glyphs say where the spaces are (InDesign maps its period to " .", which read
+/// "11,062 .6").
 fn clean(text: String) -> String {
     if text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
         return '\u{FFFD}'.to_string();
     }
+    let trimmed = text.trim();
+    let text = if !trimmed.is_empty() && trimmed.len() != text.len() {
+        trimmed.to_string()
+    } else {
+        text
+    };
     spell_ligatures(text)
 }
 
@@ -404,6 +413,14 @@ mod tests {
             "effiest"
         );
         assert_eq!(super::spell_ligatures("年度".into()), "年度");
+    }
+
+    #[test]
+    fn whitespace_mapped_around_a_visible_character_is_dropped() {
+        assert_eq!(super::clean(" .".into()), ".");
+        assert_eq!(super::clean("a\u{a0}".into()), "a");
+        assert_eq!(super::clean(" ".into()), " ");
+        assert_eq!(super::clean("a b".into()), "a b");
     }
 
     #[test]
