@@ -306,7 +306,7 @@ fn expected(rep: &Report) -> Document {
             Item::Heading(level, t) => Block::Heading(Heading {
                 level: *level,
                 text: t.to_string(),
-                page: None,
+                ..Default::default()
             }),
             Item::Body { text, .. } => Block::Paragraph(Paragraph {
                 text: text.to_string(),

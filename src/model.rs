@@ -1,12 +1,12 @@
 //! The format-neutral document model every reader produces and every writer consumes.
 //!
-//! Serialises directly to the JSON of `docs/output.md` (contract 1.2).
+//! Serialises directly to the JSON of `docs/output.md` (contract 1.3).
 
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The JSON contract version written as `"docgrid"`.
-pub const CONTRACT_VERSION: &str = "1.2";
+pub const CONTRACT_VERSION: &str = "1.3";
 
 /// One converted document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -80,11 +80,25 @@ pub enum Block {
 pub struct Heading {
     /// Outline level, 1–9.
     pub level: u8,
-    /// The heading text.
+    /// The heading text, without its number.
     pub text: String,
+    /// The number of a numbered heading as Word displays it (`1.2.1`, `第一章`), from its
+    /// list numbering; `text` does not repeat it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// 1-based page it starts on (PDF only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+}
+
+impl Heading {
+    /// The heading as displayed: its label, a space and its text (just the text when unnumbered).
+    pub fn displayed(&self) -> std::borrow::Cow<'_, str> {
+        match &self.label {
+            Some(label) => format!("{label} {}", self.text).into(),
+            None => self.text.as_str().into(),
+        }
+    }
 }
 
 /// A body paragraph.

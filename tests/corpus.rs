@@ -234,3 +234,78 @@ fn corpus_reports_truth() {
     let Some(root) = corpus_dir() else { return };
     truth::run(&root.join("reports"));
 }
+
+/// Paragraphs docling's `textbox.docx.itxt` leaves out although `word/document.xml` holds them
+/// (each inside a `w:txbxContent`, checked by hand; docling's own `textbox.docx.md` has the
+/// first four): docgrid keeps them, in document order, and nothing else beyond docling's.
+const DOCLING_TEXT_BOX_EXTRAS: [(&str, &str); 5] = [
+    ("textbox.docx", "A report must be submitted within 24 hours"),
+    (
+        "textbox.docx",
+        "A report must also be submitted within 48 hours",
+    ),
+    ("textbox.docx", "Department of Education:\nCollaborate"),
+    ("textbox.docx", "The Health Bureau will handle reporting"),
+    ("textbox.docx", "No"),
+];
+
+#[test]
+fn corpus_docling_text_sequence() {
+    let Some(root) = corpus_dir() else { return };
+    let dir = root.join("docx/docling");
+    let mut diffs = Vec::new();
+    let mut exact = 0;
+    let files = util::files_with_ext(&dir.join("expected"), "itxt");
+    for itxt in &files {
+        let name = itxt
+            .file_name()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let docx = name.trim_end_matches(".itxt");
+        let expected = docling::itxt_items(&std::fs::read_to_string(itxt).unwrap());
+        let ours = docling::our_text_items(&convert_ok(&dir.join(docx)));
+        // docling's items in order within ours; what ours has beyond them must be listed.
+        let mut at = 0;
+        let mut extras = Vec::new();
+        let mut missing = Vec::new();
+        for e in &expected {
+            match ours[at..].iter().position(|o| docling::itxt_matches(e, o)) {
+                Some(skip) => {
+                    extras.extend(ours[at..at + skip].iter().cloned());
+                    at += skip + 1;
+                }
+                None => missing.push(e.text.clone()),
+            }
+        }
+        extras.extend(ours[at..].iter().cloned());
+        let unlisted: Vec<_> = extras
+            .iter()
+            .filter(|x| {
+                !DOCLING_TEXT_BOX_EXTRAS
+                    .iter()
+                    .any(|(f, p)| *f == docx && x.starts_with(p))
+            })
+            .collect();
+        eprintln!(
+            "docling/{docx}: {} items expected, {} ours, {} missing, {} extra ({} unlisted)",
+            expected.len(),
+            ours.len(),
+            missing.len(),
+            extras.len(),
+            unlisted.len()
+        );
+        if missing.is_empty() && unlisted.is_empty() {
+            exact += 1;
+        }
+        for m in missing {
+            diffs.push(format!(
+                "docling/{docx}: expected text not found in order: {m:?}"
+            ));
+        }
+        for x in unlisted {
+            diffs.push(format!("docling/{docx}: text docling does not have: {x:?}"));
+        }
+    }
+    eprintln!("docling text: {exact} of {} files in sequence", files.len());
+    finish("corpus_docling_text_sequence", &diffs);
+}

@@ -230,7 +230,7 @@ fn doc_with(tables: Vec<Table>) -> Document {
     doc.blocks.push(Block::Heading(Heading {
         level: 1,
         text: "一、总体情况".into(),
-        page: None,
+        ..Default::default()
     }));
     doc.blocks.push(Block::Paragraph(Paragraph {
         text: "正文".into(),

@@ -308,6 +308,16 @@ impl Numbering {
         if let Some(slot) = values.get_mut(ilvl) {
             *slot = Some(next);
         }
+        // A level skipped on the way down shows its start value and from then on counts as
+        // used, as Word numbers it: Heading 2 paragraphs before the first Heading 1 make that
+        // Heading 1 "2" (Microsoft KB Q197139), and 2 → 2.1.1 → "2.2" (docling's groundtruth
+        // `unit_test_headers_numbered.docx`).
+        for shallower in 0..ilvl {
+            let start = start_of(shallower);
+            if let Some(slot @ None) = values.get_mut(shallower) {
+                *slot = Some(start);
+            }
+        }
         for deeper in ilvl + 1..LEVELS {
             let restart = self
                 .level(num, abs, deeper)

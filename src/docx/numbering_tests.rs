@@ -75,7 +75,7 @@ fn multilevel_decimal_resets_deeper_levels() {
 }
 
 #[test]
-fn lvl_restart_zero_never_restarts_and_missing_parent_uses_start() {
+fn lvl_restart_zero_never_restarts_and_missing_parent_counts_from_start() {
     let body = format!(
         r#"<w:abstractNum w:abstractNumId="0">{}{}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#,
         lvl(0, "decimal", "%1.", ""),
@@ -83,7 +83,9 @@ fn lvl_restart_zero_never_restarts_and_missing_parent_uses_start() {
     );
     let (n, _, _) = load(&body, "");
     let seq = [("1", 1), ("1", 0), ("1", 1), ("1", 0), ("1", 1)];
-    assert_eq!(markers(&n, &seq), some(&["1a)", "1.", "1b)", "2.", "2c)"]));
+    // The parent never seen shows its start and is then used: Word numbers the first level-0
+    // item after a level-1 one "2." (Microsoft KB Q197139).
+    assert_eq!(markers(&n, &seq), some(&["1a)", "2.", "2b)", "3.", "3c)"]));
 }
 
 #[test]

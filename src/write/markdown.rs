@@ -35,7 +35,8 @@ pub fn write<W: Write>(doc: &Document, options: &MarkdownOptions, mut out: W) ->
         let chunk = match block {
             Block::Heading(h) if !h.text.trim().is_empty() => {
                 let hashes = "#".repeat(usize::from(h.level.clamp(1, 6)));
-                format!("{hashes} {}\n", escape_inline(&h.text.replace('\n', " ")))
+                let text = h.displayed().replace('\n', " ");
+                format!("{hashes} {}\n", escape_inline(&text))
             }
             Block::Paragraph(p) if !p.text.trim().is_empty() => paragraph(p),
             Block::Table(t) => table_markdown(t),

@@ -276,7 +276,12 @@ fn write_text_sheet(
             Block::Heading(h) => {
                 sheet.write_string(row, 0, "heading")?;
                 sheet.write_number(row, 1, f64::from(h.level))?;
-                sheet.write_string_with_format(row, 3, fit(&h.text, &place, warnings), &wrap)?;
+                sheet.write_string_with_format(
+                    row,
+                    3,
+                    fit(&h.displayed(), &place, warnings),
+                    &wrap,
+                )?;
             }
             Block::Paragraph(p) => {
                 sheet.write_string(row, 0, "paragraph")?;

@@ -145,7 +145,7 @@ pub fn heading(level: u8, text: &str) -> Block {
     Block::Heading(docgrid::model::Heading {
         level,
         text: text.to_string(),
-        page: None,
+        ..Default::default()
     })
 }
 

@@ -231,3 +231,57 @@ fn num_id_zero_removes_numbering() {
         vec![item("甲", 0, "1."), para("plain"), item("乙", 0, "2.")]
     );
 }
+
+#[test]
+fn numbered_headings_carry_their_label() {
+    // Heading 1 and 2 styles linked to levels 0 and 1 of numId 1 ("%1." and "%1.%2"), as Word's
+    // multilevel heading lists are; the number is the label, the text stays without it.
+    let styles = format!(
+        concat!(
+            "{}",
+            r#"<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style>"#,
+            r#"<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style>"#
+        ),
+        NORMAL
+    );
+    // A Heading 2 before any Heading 1: its parent shows 1 and counts as used, so the first
+    // Heading 1 is "2." (Microsoft KB Q197139).
+    let body = [
+        sp("Heading2", "Scope"),
+        sp("Heading1", "Overview"),
+        sp("Heading2", "Goals"),
+        sp("Heading2", "Limits"),
+        sp("Heading1", "Method"),
+        p("Body."),
+    ]
+    .concat();
+    let doc = convert(
+        &Fixture::new(&body)
+            .styles(&styles)
+            .numbering(NUMBERING)
+            .build(),
+    );
+    let labelled = |level: u8, label: &str, text: &str| {
+        Block::Heading(docgrid::model::Heading {
+            level,
+            text: text.into(),
+            label: Some(label.into()),
+            page: None,
+        })
+    };
+    assert_eq!(
+        doc.blocks,
+        vec![
+            labelled(2, "1.1", "Scope"),
+            labelled(1, "2.", "Overview"),
+            labelled(2, "2.1", "Goals"),
+            labelled(2, "2.2", "Limits"),
+            labelled(1, "3.", "Method"),
+            para("Body."),
+        ]
+    );
+    let mut md = Vec::new();
+    docgrid::write::markdown::write(&doc, &Default::default(), &mut md).unwrap();
+    let md = String::from_utf8(md).unwrap();
+    assert!(md.contains("## 2.1 Goals\n"), "{md}");
+}

@@ -91,6 +91,7 @@ impl OpenParagraph {
                 out.push(Block::Heading(Heading {
                     level,
                     text,
+                    label: list.and_then(|l| l.marker).map(|m| m.trim().to_string()),
                     page: None,
                 }));
             }

@@ -102,7 +102,12 @@ pub fn blocks(items: &[Item], mut tables: Vec<Option<Table>>, params: &LayoutPar
                     continue;
                 }
                 blocks.push(match style.heading_level(&p) {
-                    Some(level) => Block::Heading(Heading { level, text, page }),
+                    Some(level) => Block::Heading(Heading {
+                        level,
+                        text,
+                        label: None,
+                        page,
+                    }),
                     None => Block::Paragraph(Paragraph {
                         text,
                         page,
