@@ -125,13 +125,13 @@ pub fn itxt_items(itxt: &str) -> Vec<ItxtItem> {
             | "caption"
             | "paragraph"
             | "checkbox_selected"
-            | "checkbox_unselected" => {
-                if !text.trim().is_empty() {
-                    items.push(ItxtItem {
-                        kind: kind.to_string(),
-                        text: text.trim().to_string(),
-                    });
-                }
+            | "checkbox_unselected"
+                if !text.trim().is_empty() =>
+            {
+                items.push(ItxtItem {
+                    kind: kind.to_string(),
+                    text: text.trim().to_string(),
+                });
             }
             _ => {}
         }
