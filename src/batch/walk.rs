@@ -254,10 +254,12 @@ mod tests {
 
     #[test]
     fn selects_by_extension_in_any_case() {
-        for yes in ["a.docx", "A.DOCX", "b.Pdf", "x.y.docx", ".docx"] {
+        for yes in [
+            "a.docx", "A.DOCX", "b.Pdf", "x.y.docx", ".docx", "a.doc", "OLD.DOC",
+        ] {
             assert!(is_selected(OsStr::new(yes)), "{yes}");
         }
-        for no in ["a.doc", "a.docx.json", "docx", "a.pdfx", "a_pdf", ""] {
+        for no in ["a.docx.json", "docx", "a.pdfx", "a_pdf", "a.doc.json", ""] {
             assert!(!is_selected(OsStr::new(no)), "{no}");
         }
     }
