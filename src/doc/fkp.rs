@@ -61,15 +61,19 @@ impl ParaRuns {
         ParaRuns { runs }
     }
 
-    /// The properties of the paragraph whose mark is at stream offset `fc`.
-    /// `data` is the `Data` stream, where sprmPHugePapx keeps the sprms too long for a page.
-    pub fn props_at(&self, word: &[u8], data: &[u8], fc: u32) -> ParaProps {
-        let i = self.runs.partition_point(|r| r.fc_start <= fc);
-        let Some(run) = i
-            .checked_sub(1)
-            .and_then(|i| self.runs.get(i))
-            .filter(|r| fc < r.fc_end)
-        else {
+    /// The run holding stream offset `fc` (a paragraph mark's), if any.
+    pub fn run_at(&self, fc: u32) -> Option<usize> {
+        let i = self
+            .runs
+            .partition_point(|r| r.fc_start <= fc)
+            .checked_sub(1)?;
+        self.runs.get(i).filter(|r| fc < r.fc_end).map(|_| i)
+    }
+
+    /// The properties of run `index`; `data` is the `Data` stream, where sprmPHugePapx keeps
+    /// the sprms too long for a page.
+    pub fn props(&self, index: usize, word: &[u8], data: &[u8]) -> ParaProps {
+        let Some(run) = self.runs.get(index) else {
             return ParaProps::default();
         };
         let bytes = super::le::slice(word, run.at, run.len).unwrap_or_default();

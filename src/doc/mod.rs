@@ -20,8 +20,9 @@ use crate::limits::Limits;
 use crate::model::{Block, Document, Note, Paragraph};
 use crate::Options;
 use fib::{fc, Fib};
-use fkp::ParaRuns;
+use fkp::{ParaProps, ParaRuns};
 use pieces::PieceTable;
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 /// An error about a structure of the file that is out of bounds or inconsistent.
@@ -118,13 +119,22 @@ impl Story<'_> {
         let Some(units) = self.units.get(start as usize..end.min(self.units.len())) else {
             return Vec::new();
         };
+        // Each run's sprms are read once: a run (and a sprmPHugePapx of up to 64 KiB) can be
+        // shared by any number of paragraphs.
+        let mut cache: HashMap<usize, ParaProps> = HashMap::new();
         text::paragraphs(units, start, section_ends)
             .into_iter()
             .map(|raw| {
                 let props = self
                     .pieces
                     .fc_of(raw.mark_cp)
-                    .map(|fc| self.runs.props_at(self.word, self.data, fc))
+                    .and_then(|fc| self.runs.run_at(fc))
+                    .map(|i| {
+                        cache
+                            .entry(i)
+                            .or_insert_with(|| self.runs.props(i, self.word, self.data))
+                            .clone()
+                    })
                     .unwrap_or_default();
                 text::Paragraph { raw, props }
             })

@@ -52,7 +52,9 @@ pub(crate) fn paragraphs(units: &[u16], start: u32, section_ends: &[u32]) -> Vec
         let mark = match u {
             0x0D => Some(Mark::Paragraph),
             0x07 => Some(Mark::Cell),
-            0x0C if section_ends.binary_search(&(cp + 1)).is_ok() => Some(Mark::Paragraph),
+            0x0C if section_ends.binary_search(&cp.saturating_add(1)).is_ok() => {
+                Some(Mark::Paragraph)
+            }
             _ => None,
         };
         if let Some(mark) = mark {
