@@ -63,6 +63,17 @@ pub enum ErrorKind {
         /// The bound's value.
         limit: u64,
     },
+    /// A structure of a binary file (a stream of a .doc) that is out of bounds or inconsistent.
+    #[error("{part}: {message}")]
+    Malformed {
+        /// The stream or structure (`WordDocument stream`, `piece table`).
+        part: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A password-protected file docgrid cannot decrypt; the text names what it is.
+    #[error("password-protected {0}: not supported; save a copy without the password")]
+    PasswordProtected(String),
     /// A format or feature docgrid does not read.
     #[error("{0}")]
     Unsupported(String),

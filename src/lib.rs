@@ -21,6 +21,7 @@
 
 #[cfg(feature = "batch")]
 pub mod batch;
+pub(crate) mod doc;
 pub(crate) mod docx;
 pub mod error;
 pub mod fixed;

@@ -13,6 +13,8 @@ pub enum Format {
     Docx,
     /// Portable Document Format.
     Pdf,
+    /// Word 97-2003 binary document (OLE with a `WordDocument` stream).
+    Doc,
 }
 
 impl Format {
@@ -21,6 +23,7 @@ impl Format {
         match self {
             Format::Docx => "docx",
             Format::Pdf => "pdf",
+            Format::Doc => "doc",
         }
     }
 }
@@ -36,7 +39,8 @@ pub enum Detected {
     /// An OOXML package encrypted with a password: an OLE file holding `EncryptionInfo` and
     /// `EncryptedPackage` (MS-OFFCRYPTO), whatever its name says.
     EncryptedOoxml,
-    /// Word 97-2003 binary document (OLE with a `WordDocument` stream).
+    /// Word 97-2003 binary document; no longer produced by [`sniff`], which reads it as
+    /// [`Format::Doc`] (kept so that callers matching on it still build).
     LegacyWord,
     /// Excel 97-2003 (or Excel 5) workbook.
     LegacyExcel,
@@ -64,6 +68,7 @@ impl fmt::Display for Detected {
         let what = match self {
             Detected::Readable(Format::Docx) => "Word document (.docx)",
             Detected::Readable(Format::Pdf) => "PDF document",
+            Detected::Readable(Format::Doc) => ".doc (Word 97-2003)",
             Detected::Empty => "empty file",
             Detected::EncryptedOoxml => {
                 "password-protected Word document (or other encrypted Office file)"
@@ -139,7 +144,7 @@ fn sniff_ole(bytes: &[u8]) -> Detected {
     if has("EncryptedPackage") && has("EncryptionInfo") {
         Detected::EncryptedOoxml
     } else if has("WordDocument") {
-        Detected::LegacyWord
+        Detected::Readable(Format::Doc)
     } else if has("Workbook") || has("Book") {
         Detected::LegacyExcel
     } else if has("PowerPoint Document") {

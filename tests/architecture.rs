@@ -18,10 +18,14 @@ const RULES: &[(&str, &[&str])] = &[
         "docx",
         &["model", "table", "limits", "error", "options", "sniff"],
     ),
+    (
+        "doc",
+        &["model", "table", "limits", "error", "options", "docx"],
+    ),
     ("pdf", &["fixed", "model", "error", "options", "limits"]),
     (
         "reader",
-        &["docx", "pdf", "sniff", "model", "options", "error"],
+        &["docx", "doc", "pdf", "sniff", "model", "options", "error"],
     ),
     ("write", &["model"]),
     ("report", &["model", "table"]),

@@ -6,7 +6,8 @@ mod numbering;
 mod package;
 mod props;
 mod styles;
-mod table_grid;
+// Shared with the .doc reader: both speak Word's merge vocabulary.
+pub(crate) mod table_grid;
 mod xml;
 
 use crate::error::Error;

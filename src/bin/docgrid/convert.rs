@@ -48,7 +48,7 @@ pub struct ConvertArgs {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum To {
-    /// The document model as JSON (contract 1.2).
+    /// The document model as JSON (contract 1.3).
     Json,
     /// One CSV file per table, `<input name>.table-<N>.csv`.
     Csv,
