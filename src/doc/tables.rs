@@ -112,6 +112,8 @@ fn block(p: Paragraph, styles: &StyleSheet) -> Option<Block> {
         return (!text.is_empty()).then_some(Block::Heading(Heading {
             level,
             text,
+            // LVL data (the list label) is not read yet: a numbered heading has no label.
+            label: None,
             page: None,
         }));
     }
