@@ -24,6 +24,7 @@ pub mod batch;
 pub(crate) mod docx;
 pub mod error;
 pub mod fixed;
+pub(crate) mod html;
 pub mod limits;
 pub mod model;
 mod options;

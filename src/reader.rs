@@ -7,13 +7,18 @@
 use crate::error::{Error, ErrorKind};
 use crate::model::Document;
 use crate::sniff::{self, Detected, Format};
-use crate::{docx, pdf, Options};
+use crate::{docx, html, pdf, Options};
 
 /// A reader: the whole input in memory, the caller's options, the document or a typed error.
 pub type ReadFn = fn(&[u8], &Options) -> Result<Document, Error>;
 
 /// Every reader, keyed by the format sniffing detects.
-pub const READERS: &[(Format, ReadFn)] = &[(Format::Docx, docx::read), (Format::Pdf, pdf::read)];
+pub const READERS: &[(Format, ReadFn)] = &[
+    (Format::Docx, docx::read),
+    (Format::Pdf, pdf::read),
+    (Format::Html, html::read),
+    (Format::Mhtml, html::read_mhtml),
+];
 
 /// The reader for a format.
 pub fn reader(format: Format) -> Option<ReadFn> {
