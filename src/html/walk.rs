@@ -57,6 +57,9 @@ pub(super) struct Flow {
     text: String,
     space: bool,
     kinds: Vec<Kind>,
+    /// A block element opened since the last paragraph ended: an empty `<p></p>` is a paragraph,
+    /// the gap between two block elements is none.
+    opened: bool,
     /// Cells keep empty paragraphs (they separate lines of the joined text, as in DOCX).
     keep_empty: bool,
 }
@@ -68,6 +71,7 @@ impl Flow {
             text: String::new(),
             space: false,
             kinds: Vec::new(),
+            opened: false,
             keep_empty,
         }
     }
@@ -101,7 +105,8 @@ impl Flow {
         let text = std::mem::take(&mut self.text).trim().to_string();
         let kind = self.kinds.last_mut();
         let is_item = matches!(kind, Some(Kind::Item(..)));
-        if text.is_empty() && !self.keep_empty && !is_item {
+        let opened = std::mem::take(&mut self.opened);
+        if text.is_empty() && !(self.keep_empty && opened) && !is_item {
             return;
         }
         let block = match kind {
@@ -302,6 +307,7 @@ impl<'o> Walker<'o> {
         kind: Option<Kind>,
     ) -> Result<(), Error> {
         flow.flush();
+        flow.opened = true;
         let pushed = kind.is_some();
         if let Some(kind) = kind {
             flow.kinds.push(kind);
