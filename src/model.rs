@@ -1,12 +1,12 @@
 //! The format-neutral document model every reader produces and every writer consumes.
 //!
-//! Serialises directly to the JSON of `docs/output.md` (contract 1.2).
+//! Serialises directly to the JSON of `docs/output.md` (contract 1.3).
 
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The JSON contract version written as `"docgrid"`.
-pub const CONTRACT_VERSION: &str = "1.2";
+pub const CONTRACT_VERSION: &str = "1.3";
 
 /// One converted document.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -18,10 +18,11 @@ const RULES: &[(&str, &[&str])] = &[
         "docx",
         &["model", "table", "limits", "error", "options", "sniff"],
     ),
+    ("html", &["model", "table", "limits", "error", "options"]),
     ("pdf", &["fixed", "model", "error", "options", "limits"]),
     (
         "reader",
-        &["docx", "pdf", "sniff", "model", "options", "error"],
+        &["docx", "html", "pdf", "sniff", "model", "options", "error"],
     ),
     ("write", &["model"]),
     ("report", &["model", "table"]),
