@@ -165,10 +165,10 @@ fn hidden_script_and_nav_are_left_out_and_counted() {
         .filter(|w| w.code == "html.content_left_out")
         .map(|w| w.message.as_str())
         .collect();
-    // 首页导航 4 + 隐藏 2 + 不见 2 + 藏 1 characters, in 4 elements.
+    // 首页导航 4 + 隐藏 2 + 不见 2 + 藏 1 characters.
     assert_eq!(left.len(), 1);
     assert!(
-        left[0].starts_with("9 characters of text in 4 elements"),
+        left[0].starts_with("9 characters of text in 1 element(s) left out"),
         "{}",
         left[0]
     );
@@ -397,4 +397,39 @@ fn limits_and_odd_inputs_fail_or_read_without_panic() {
     assert!(convert_bytes(wide.as_bytes(), &narrow).is_err());
     assert!(read("<table></table>").blocks.is_empty());
     assert!(read("<html>").blocks.is_empty());
+}
+
+#[test]
+fn without_main_the_densest_container_drops_link_menus_only() {
+    let menu =
+        "<div class=nav><a href=/>首页</a> <a href=/a>机构概况</a> <a href=/b>政务公开</a></div>";
+    let page = format!(
+        "<html><body>{menu}<div class=wrap><div class=content><h1>年度报告</h1>\
+         <p>本报告依据条例编制。</p><table><tr><td>1</td></tr></table></div>\
+         <div class=links><a href=/c>相关链接</a></div></div></body></html>"
+    );
+    let doc = read(&page);
+    assert_eq!(
+        texts(&doc),
+        ["h1:年度报告", "p:本报告依据条例编制。", "table 1x1"]
+    );
+    let left = doc
+        .warnings
+        .iter()
+        .find(|w| w.code == "html.content_left_out");
+    // 首页 机构概况 政务公开 相关链接: 14 characters, outside the container.
+    assert!(
+        left.is_some_and(|w| w.message.starts_with("14 characters")),
+        "{:?}",
+        doc.warnings
+    );
+    // Plain text beside the content (a title, a date line) keeps the whole body.
+    let titled = "<html><body><div>白银市平川区人民政府办公室发布</div><div><p>正文很长很长很长很长很长很长很长很长。</p></div></body></html>";
+    assert_eq!(
+        texts(&read(titled)),
+        [
+            "p:白银市平川区人民政府办公室发布",
+            "p:正文很长很长很长很长很长很长很长很长。"
+        ]
+    );
 }

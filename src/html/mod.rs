@@ -59,7 +59,7 @@ fn read_text(text: &str, options: &Options, mut doc: Document) -> Result<Documen
         doc.warnings.push(crate::model::Warning::new(
             "html.content_left_out",
             format!(
-                "{} characters of text in {} elements left out (hidden, navigation, or outside \
+                "{} characters of text in {} element(s) left out (hidden, navigation, or outside \
                  the main content); --html-all keeps them",
                 left_out.chars, left_out.elements
             ),

@@ -225,7 +225,7 @@ impl<'o> Walker<'o> {
         };
         if let Some(counts) = content::skipped(node, self.keep_all) {
             if counts {
-                let (chars, _) = content::measure(node, true);
+                let chars = content::measure(node, true, true).chars;
                 if chars > 0 {
                     self.left_out.chars += chars;
                     self.left_out.elements += 1;
