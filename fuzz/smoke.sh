@@ -22,12 +22,13 @@ bin="${CARGO_TARGET_DIR:-$here/target}/$triple/release"
 corpus="$here/../../shared/corpus"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-for t in docx doc docx_xml pdf pdf_content pdf_cmap pdf_decoded; do
+for t in docx doc docx_xml html pdf pdf_content pdf_cmap pdf_decoded; do
     mkdir -p "$work/$t" "$here/artifacts/$t"
     cp "$here/seeds/$t"/* "$work/$t/" 2>/dev/null || true
 done
 cp "$here"/../samples/*.docx "$work/docx/"
 cp "$here"/../tests/fixtures/doc/*.doc "$work/doc/"
+cp "$here"/../tests/fixtures/html/*.htm* "$work/html/"
 if [ -d "$corpus" ]; then
     # Whole files only (no part extraction: that needs the seed tools); small ones keep it quick.
     find "$corpus" -name '*.docx' -size -256k -exec cp -t "$work/docx" {} + 2>/dev/null || true
@@ -35,7 +36,7 @@ if [ -d "$corpus" ]; then
 else
     echo "fuzz smoke: ../shared/corpus not found; committed seeds only" >&2
 fi
-for t in docx doc docx_xml pdf pdf_content pdf_cmap pdf_decoded; do
+for t in docx doc docx_xml html pdf pdf_content pdf_cmap pdf_decoded; do
     log="$work/$t.log"
     if ! "$bin/$t" -max_total_time="$secs" -timeout=30 -rss_limit_mb=512 -max_len=262144 \
         -artifact_prefix="$here/artifacts/$t/" "$work/$t" >"$log" 2>&1; then

@@ -25,6 +25,7 @@ pub(crate) mod doc;
 pub(crate) mod docx;
 pub mod error;
 pub mod fixed;
+pub(crate) mod html;
 pub mod limits;
 pub mod model;
 mod options;

@@ -57,7 +57,7 @@ impl Document {
 pub struct Source {
     /// The path as given on the command line (`-` for stdin).
     pub path: String,
-    /// `docx` or `pdf`.
+    /// `docx`, `pdf`, `html` or `mhtml`.
     pub format: &'static str,
     /// Page count for PDF, `null` for DOCX.
     pub pages: Option<u32>,

@@ -14,6 +14,8 @@ pub struct Options {
     pub password: Option<String>,
     /// Pages to read from a paged source (PDF); `None` reads every page.
     pub pages: Option<PageSelection>,
+    /// HTML: keep the whole page (navigation, and what lies outside the main content).
+    pub html_all: bool,
     /// Tolerances of layout analysis and table detection for fixed-layout sources (PDF).
     pub layout: LayoutParams,
 }

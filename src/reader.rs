@@ -7,7 +7,7 @@
 use crate::error::{Error, ErrorKind};
 use crate::model::Document;
 use crate::sniff::{self, Detected, Format};
-use crate::{doc, docx, pdf, Options};
+use crate::{doc, docx, html, pdf, Options};
 
 /// A reader: the whole input in memory, the caller's options, the document or a typed error.
 pub type ReadFn = fn(&[u8], &Options) -> Result<Document, Error>;
@@ -17,6 +17,8 @@ pub const READERS: &[(Format, ReadFn)] = &[
     (Format::Docx, docx::read),
     (Format::Pdf, pdf::read),
     (Format::Doc, doc::read),
+    (Format::Html, html::read),
+    (Format::Mhtml, html::read_mhtml),
 ];
 
 /// The reader for a format.

@@ -15,6 +15,10 @@ pub enum Format {
     Pdf,
     /// Word 97-2003 binary document (OLE with a `WordDocument` stream).
     Doc,
+    /// An HTML page (Word's "Save as HTML" pages too).
+    Html,
+    /// A MIME web archive (.mht/.mhtml) holding an HTML page.
+    Mhtml,
 }
 
 impl Format {
@@ -24,6 +28,8 @@ impl Format {
             Format::Docx => "docx",
             Format::Pdf => "pdf",
             Format::Doc => "doc",
+            Format::Html => "html",
+            Format::Mhtml => "mhtml",
         }
     }
 }
@@ -69,6 +75,8 @@ impl fmt::Display for Detected {
             Detected::Readable(Format::Docx) => "Word document (.docx)",
             Detected::Readable(Format::Pdf) => "PDF document",
             Detected::Readable(Format::Doc) => ".doc (Word 97-2003)",
+            Detected::Readable(Format::Html) => "HTML page",
+            Detected::Readable(Format::Mhtml) => "MHTML web archive",
             Detected::Empty => "empty file",
             Detected::EncryptedOoxml => {
                 "password-protected Word document (or other encrypted Office file)"
@@ -209,7 +217,7 @@ fn sniff_text(head: &[u8]) -> Detected {
             .any(|line| line.starts_with(name))
     };
     if mime_header(b"mime-version:") && mime_header(b"content-type: multipart/related") {
-        return Detected::Mhtml;
+        return Detected::Readable(Format::Mhtml);
     }
     const HTML_OPENINGS: &[&[u8]] = &[
         b"<!doctype html",
@@ -221,13 +229,13 @@ fn sniff_text(head: &[u8]) -> Detected {
         b"<table",
     ];
     if HTML_OPENINGS.iter().any(|o| lead.starts_with(o)) {
-        return Detected::Html;
+        return Detected::Readable(Format::Html);
     }
     // A page that opens with an XML declaration or comments still says <html early on.
     if (lead.starts_with(b"<?xml") || lead.starts_with(b"<!--"))
         && lower.windows(5).any(|w| w == b"<html")
     {
-        return Detected::Html;
+        return Detected::Readable(Format::Html);
     }
     Detected::Unknown
 }
@@ -239,20 +247,26 @@ mod tests {
     #[test]
     fn text_formats() {
         assert_eq!(sniff(b"{\\rtf1\\ansi hello}"), Detected::Rtf);
-        assert_eq!(sniff(b"\xEF\xBB\xBF  <!DOCTYPE html><p>x"), Detected::Html);
+        assert_eq!(
+            sniff(b"\xEF\xBB\xBF  <!DOCTYPE html><p>x"),
+            Detected::Readable(Format::Html)
+        );
         assert_eq!(
             sniff(b"<?xml version=\"1.0\"?>\n<html xmlns=\"x\">"),
-            Detected::Html
+            Detected::Readable(Format::Html)
         );
-        assert_eq!(sniff(b"<!-- saved -->\n<HTML><BODY>"), Detected::Html);
+        assert_eq!(
+            sniff(b"<!-- saved -->\n<HTML><BODY>"),
+            Detected::Readable(Format::Html)
+        );
         let utf16: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
             .chain("<html>".bytes().flat_map(|b| [b, 0]))
             .collect();
-        assert_eq!(sniff(&utf16), Detected::Html);
+        assert_eq!(sniff(&utf16), Detected::Readable(Format::Html));
         let mht =
             b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;";
-        assert_eq!(sniff(mht), Detected::Mhtml);
+        assert_eq!(sniff(mht), Detected::Readable(Format::Mhtml));
         assert_eq!(sniff(b"plain words <html> later"), Detected::Unknown);
     }
 

@@ -22,10 +22,13 @@ const RULES: &[(&str, &[&str])] = &[
         "doc",
         &["model", "table", "limits", "error", "options", "docx"],
     ),
+    ("html", &["model", "table", "limits", "error", "options"]),
     ("pdf", &["fixed", "model", "error", "options", "limits"]),
     (
         "reader",
-        &["docx", "doc", "pdf", "sniff", "model", "options", "error"],
+        &[
+            "docx", "doc", "html", "pdf", "sniff", "model", "options", "error",
+        ],
     ),
     ("write", &["model"]),
     ("report", &["model", "table"]),

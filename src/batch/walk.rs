@@ -1,4 +1,4 @@
-//! Input discovery: a streaming recursive walk that selects `.docx`/`.pdf` by name, follows
+//! Input discovery: a streaming recursive walk that selects `.docx`/`.pdf`/`.htm(l)`/`.mht(ml)` by name, follows
 //! symbolic links but reports loops, and maps each input to its path mirrored under OUTDIR.
 
 use super::BatchError;
@@ -102,7 +102,7 @@ pub(crate) fn roots(inputs: &[PathBuf]) -> Result<Vec<Root>, BatchError> {
     Ok(roots)
 }
 
-/// Whether a file name ends in `.docx`, `.doc` or `.pdf`, in any case (non-UTF-8 names too). Word's
+/// Whether a file name ends in `.docx`, `.doc`, `.pdf`, `.htm`, `.html`, `.mht` or `.mhtml`, in any case (non-UTF-8 names too). Word's
 /// owner files (`~$report.docx`, left beside a document open in Word) are not documents: an
 /// archive copied from a shared drive is full of them, and each would be a failure.
 pub(crate) fn is_selected(name: &OsStr) -> bool {
@@ -116,7 +116,9 @@ pub(crate) fn is_selected(name: &OsStr) -> bool {
             .and_then(|start| b.get(start..))
             .is_some_and(|tail| tail.eq_ignore_ascii_case(ext))
     };
-    ends(b".docx") || ends(b".doc") || ends(b".pdf")
+    [".docx", ".doc", ".pdf", ".htm", ".html", ".mht", ".mhtml"]
+        .iter()
+        .any(|ext| ends(ext.as_bytes()))
 }
 
 /// Walks all roots lazily, in directory order (or each folder sorted by name, which reads a
@@ -255,11 +257,20 @@ mod tests {
     #[test]
     fn selects_by_extension_in_any_case() {
         for yes in [
-            "a.docx", "A.DOCX", "b.Pdf", "x.y.docx", ".docx", "a.doc", "OLD.DOC",
+            "a.docx", "A.DOCX", "b.Pdf", "x.y.docx", ".docx", "a.doc", "OLD.DOC", "r.htm",
+            "r.HTML", "w.mht", "w.mhtml",
         ] {
             assert!(is_selected(OsStr::new(yes)), "{yes}");
         }
-        for no in ["a.docx.json", "docx", "a.pdfx", "a_pdf", "a.doc.json", ""] {
+        for no in [
+            "a.doc.json",
+            "a.docx.json",
+            "docx",
+            "a.pdfx",
+            "a_pdf",
+            "",
+            "a.html.json",
+        ] {
             assert!(!is_selected(OsStr::new(no)), "{no}");
         }
     }

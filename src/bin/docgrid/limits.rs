@@ -66,6 +66,10 @@ pub struct ReadArgs {
     /// PDF pages to read, from 1: `1-3,7,10-` (an open range runs to the last page).
     #[arg(long, value_name = "PAGES", value_parser = PageSelection::parse)]
     pages: Option<PageSelection>,
+    /// HTML: keep the whole page (navigation, headers, footers and asides outside the main
+    /// content); by default they are left out with one warning counting their text.
+    #[arg(long)]
+    html_all: bool,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -78,6 +82,7 @@ impl ReadArgs {
             include_headers_footers: self.headers_footers,
             password: self.password.clone(),
             pages: self.pages.clone(),
+            html_all: self.html_all,
             layout: docgrid::LayoutParams::default(),
         }
     }
