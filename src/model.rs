@@ -57,9 +57,9 @@ impl Document {
 pub struct Source {
     /// The path as given on the command line (`-` for stdin).
     pub path: String,
-    /// `docx`, `pdf`, `html` or `mhtml`.
+    /// `docx`, `doc`, `pdf`, `html` or `mhtml`.
     pub format: &'static str,
-    /// Page count for PDF, `null` for DOCX.
+    /// Page count for PDF, `null` for the flow formats.
     pub pages: Option<u32>,
 }
 

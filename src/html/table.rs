@@ -4,9 +4,10 @@
 //! `TableBuilder`'s.
 
 use super::content;
-use super::walk::{flatten, Flow, Walker};
+use super::walk::{Flow, Walker};
 use crate::error::Error;
 use crate::model::{Cell, Table};
+use crate::table::cell_content;
 use crate::table::{Holes, Place, TableBuilder};
 use ego_tree::NodeRef;
 use scraper::Node;
@@ -41,7 +42,7 @@ pub(super) fn read(
                 let mut flow = Flow::new(false);
                 walker.children(child, &mut flow, depth + 1)?;
                 flow.flush();
-                caption = Some(flatten(flow.blocks).0);
+                caption = Some(cell_content(flow.blocks).0.trim().to_string());
             }
             "thead" | "tbody" | "tfoot" => groups.push(Group {
                 head: e.name() == "thead",
@@ -91,10 +92,10 @@ pub(super) fn read(
                 let mut flow = Flow::new(true);
                 walker.children(td, &mut flow, depth + 1)?;
                 flow.flush();
-                let (text, tables) = flatten(flow.blocks);
+                let (text, tables) = cell_content(flow.blocks);
                 builder.add(Cell {
                     tables,
-                    ..Cell::new(row, col, row_span, col_span, &text)
+                    ..Cell::new(row, col, row_span, col_span, text.trim())
                 })?;
                 // Within max_table_cols: `add` checked the cell's end.
                 if covered_until.len() < col + col_span {

@@ -8,7 +8,7 @@ use super::content::{self, LeftOut};
 use super::table;
 use crate::error::{Error, ErrorKind};
 use crate::limits::Limits;
-use crate::model::{Block, Heading, ListItem, Paragraph, Table, Warning};
+use crate::model::{Block, Heading, ListItem, Paragraph, Warning};
 use crate::Options;
 use ego_tree::NodeRef;
 use scraper::Node;
@@ -320,29 +320,4 @@ impl<'o> Walker<'o> {
         }
         walked
     }
-}
-
-/// Joins a cell's blocks into its text as the DOCX reader does (paragraphs with `\n`, a nested
-/// table's non-empty cell texts in row-major order) and collects its nested tables, indexed
-/// within the cell.
-pub(super) fn flatten(blocks: Vec<Block>) -> (String, Vec<Table>) {
-    let mut lines: Vec<String> = Vec::new();
-    let mut tables = Vec::new();
-    for b in blocks {
-        match b {
-            Block::Paragraph(p) => lines.push(p.text),
-            Block::Heading(h) => lines.push(h.text),
-            Block::Table(mut t) => {
-                lines.extend(
-                    t.cells
-                        .iter()
-                        .filter(|c| !c.text.is_empty())
-                        .map(|c| c.text.clone()),
-                );
-                t.index = tables.len();
-                tables.push(t);
-            }
-        }
-    }
-    (lines.join("\n").trim().to_string(), tables)
 }

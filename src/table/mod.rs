@@ -2,6 +2,8 @@
 //! ([`TableBuilder`]), and tables continued over a break ([`continuation`]).
 
 pub mod builder;
+pub mod content;
 pub mod continuation;
 
 pub use builder::{check_partition, Holes, Place, TableBuilder};
+pub use content::cell_content;

@@ -4,7 +4,7 @@
 use super::Context;
 use crate::docx::numbering::Counters;
 use crate::docx::table_grid::{CellSpec, VMerge, WordTableBuilder};
-use crate::model::{Block, Heading, Paragraph, Table};
+use crate::model::{Block, Heading, Paragraph};
 
 /// A run of blocks being collected for the top level, a cell, a note or a text box.
 #[derive(Debug)]
@@ -137,37 +137,6 @@ pub(super) struct CellState {
     pub span: usize,
     pub vmerge: VMerge,
     pub hmerge_continue: bool,
-}
-
-/// Joins the blocks of a cell or note into one text (paragraphs joined with `\n`; a
-/// nested table contributes its non-empty cell texts in row-major order, so its words
-/// are still found in the cell's text as the contract demands) and collects the nested
-/// tables, re-indexed by position within the cell.
-pub(super) fn flatten(blocks: Vec<Block>) -> (String, Vec<Table>) {
-    let mut text = String::new();
-    let mut tables = Vec::new();
-    let mut first = true;
-    let mut line = |text: &mut String, s: &str| {
-        if !first {
-            text.push('\n');
-        }
-        first = false;
-        text.push_str(s);
-    };
-    for b in blocks {
-        match b {
-            Block::Paragraph(p) => line(&mut text, &p.text),
-            Block::Heading(h) => line(&mut text, &h.text),
-            Block::Table(mut t) => {
-                for c in t.cells.iter().filter(|c| !c.text.is_empty()) {
-                    line(&mut text, &c.text);
-                }
-                t.index = tables.len();
-                tables.push(t);
-            }
-        }
-    }
-    (text, tables)
 }
 
 /// Parses a decimal attribute value, `None` when absent or not a number.

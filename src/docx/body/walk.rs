@@ -7,13 +7,14 @@
 //! `w:hyperlink`, `w:fldSimple`, `w:ins`, `w:moveTo`, `w:dir`, `w:bdo`, drawings and VML
 //! shapes at every level (block, row, cell, run) without listing each position.
 
-use super::blocks::{flatten, Container, OpenParagraph, TableState};
+use super::blocks::{Container, OpenParagraph, TableState};
 use super::Context;
 use crate::docx::numbering::Counters;
 use crate::docx::table_grid::{CellSpec, WordTableBuilder};
 use crate::docx::xml::XmlReader;
 use crate::error::Error;
 use crate::model::{Block, Note, Warning};
+use crate::table::cell_content;
 use quick_xml::events::Event;
 use std::io::BufRead;
 
@@ -268,7 +269,7 @@ impl Walker<'_, '_> {
             Tag::Tbl => self.close_table(),
             Tag::Note => {
                 if let (Some(c), Some((kind, id))) = (self.pop_container(), self.notes.pop()) {
-                    let (text, _) = flatten(c.blocks);
+                    let (text, _) = cell_content(c.blocks);
                     self.out.notes.push(Note {
                         kind,
                         id,
@@ -285,7 +286,7 @@ impl Walker<'_, '_> {
         let Some(c) = self.pop_container() else {
             return;
         };
-        let (text, tables) = flatten(c.blocks);
+        let (text, tables) = cell_content(c.blocks);
         if let Some(t) = self.tables.last_mut() {
             let cell = t.cell.take().unwrap_or_default();
             if let Some(row) = t.row.as_mut() {
