@@ -58,7 +58,7 @@ pub(super) fn read(
             _ => {}
         }
     }
-    let limits = walker_limits(walker);
+    let limits = walker.limits();
     let mut builder = TableBuilder::new(Place::part("html table"), 0, &limits);
     // Per column, the first row not covered by a cell from above.
     let mut covered_until: Vec<usize> = Vec::new();
@@ -115,10 +115,6 @@ pub(super) fn read(
     let (table, warnings) = builder.finish(0, header_rows, Holes::Warn);
     walker.warnings.extend(warnings);
     Ok((caption, Some(table)))
-}
-
-fn walker_limits(walker: &Walker) -> crate::limits::Limits {
-    walker.limits()
 }
 
 fn is(node: &NodeRef<'_, Node>, names: &[&str]) -> bool {
