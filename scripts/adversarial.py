@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates the adversarial DOCX and PDF set (issue 8) into a folder outside git.
 
-usage: scripts/adversarial.py OUTDIR [--mutants N] [--seed S] [--only docx|pdf]
+usage: scripts/adversarial.py OUTDIR [--mutants N] [--seed S] [--only docx|pdf|doc|html]
 
 DOCX: the hand-made attacks (zip bombs, lying sizes, duplicate entries, DTDs, deep nesting,
 huge tables, long vMerge chains), truncations of two samples at every 1 KB boundary, and N
@@ -9,6 +9,8 @@ mutants (byte flips and truncations) of samples/*.docx and ../shared/corpus/**/*
 PDF (scripts/adversarial_pdf.py): xref loops, self-referencing page trees and form XObjects,
 millions of operators, huge images, bogus lengths, flate bombs, truncations of two real PDFs at
 every 1 KB boundary, and N mutants of ../shared/corpus/**/*.pdf.
+.doc and HTML (scripts/adversarial_legacy.py): lying FIB fields and piece tables, deep and huge
+HTML markup, lying charsets, hostile MHTML, truncations and N mutants of the committed fixtures.
 Deterministic for a given seed, so any failure names a reproducible file.
 """
 import pathlib
@@ -150,6 +152,10 @@ def main():
         sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
         import adversarial_pdf
         adversarial_pdf.generate(out, n, seed)
+    if only in (None, "doc", "html"):
+        sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+        import adversarial_legacy
+        adversarial_legacy.generate(out, n, seed, only)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ pub enum ErrorKind {
     #[error("{0}")]
     Io(#[from] std::io::Error),
     /// The bytes are neither a zip package nor a PDF.
-    #[error("not a .docx or .pdf file (unrecognised content)")]
+    #[error("not a format docgrid reads (.docx, .doc, .pdf, .html, .mht): unrecognised content")]
     UnknownFormat,
     /// A file whose kind is known but that no reader reads (yet): a `.doc`, an image, an empty
     /// file; the message names what it is.

@@ -110,6 +110,11 @@ bounds! {
     /// page keeps at most 200,000).
     DEFAULT_MAX_PDF_SEGMENTS, max_pdf_segments: u64 = 2_000_000,
         "N", "Path segments kept from one PDF.";
+    /// Default bound on the elements (start tags) of one HTML page, counted before parsing:
+    /// html5ever's tree costs about 800 bytes per element, so this holds a page's tree under
+    /// about 800 MiB; a 500-page report saved as HTML by Word has about 400,000.
+    DEFAULT_MAX_HTML_ELEMENTS, max_html_elements: u64 = 1_000_000,
+        "N", "Elements (start tags) of one HTML page.";
 }
 
 #[cfg(test)]
@@ -147,7 +152,8 @@ mod tests {
             (b.set)(&mut l, i as u64 + 1);
         }
         assert_eq!(l.max_part_bytes, 1);
-        assert_eq!(l.max_pdf_segments, BOUNDS.len() as u64);
+        assert_eq!(l.max_pdf_segments, BOUNDS.len() as u64 - 1);
+        assert_eq!(l.max_html_elements, BOUNDS.len() as u64);
         (BOUNDS[2].set)(&mut l, u64::MAX);
         assert_eq!(l.max_depth, usize::try_from(u64::MAX).unwrap_or(usize::MAX));
     }

@@ -90,7 +90,9 @@ impl fmt::Display for Detected {
             Detected::Mhtml => "MHTML web archive",
             Detected::Rtf => "RTF document",
             Detected::Image(kind) => return write!(f, "{kind} image"),
-            Detected::Unknown => "not a .docx or .pdf file (unrecognised content)",
+            Detected::Unknown => {
+                "not a format docgrid reads (.docx, .doc, .pdf, .html, .mht): unrecognised content"
+            }
         };
         f.write_str(what)
     }
@@ -228,7 +230,7 @@ fn sniff_text(head: &[u8]) -> Detected {
         b"<title",
         b"<table",
     ];
-    if HTML_OPENINGS.iter().any(|o| lead.starts_with(o)) {
+    if HTML_OPENINGS.iter().any(|o| lead.starts_with(o)) || opens_with_html_tag(lead) {
         return Detected::Readable(Format::Html);
     }
     // A page that opens with an XML declaration or comments still says <html early on.
@@ -238,6 +240,62 @@ fn sniff_text(head: &[u8]) -> Detected {
         return Detected::Readable(Format::Html);
     }
     Detected::Unknown
+}
+
+/// A fragment saved without `<html>` (a portal's article body, a pasted table): it opens with
+/// a tag only HTML has. XML opens with its declaration or a root no HTML page uses.
+fn opens_with_html_tag(lead: &[u8]) -> bool {
+    const FRAGMENT_TAGS: &[&[u8]] = &[
+        b"p",
+        b"div",
+        b"span",
+        b"h1",
+        b"h2",
+        b"h3",
+        b"h4",
+        b"h5",
+        b"h6",
+        b"ul",
+        b"ol",
+        b"li",
+        b"br",
+        b"a",
+        b"b",
+        b"i",
+        b"u",
+        b"strong",
+        b"em",
+        b"font",
+        b"center",
+        b"form",
+        b"img",
+        b"pre",
+        b"section",
+        b"article",
+        b"main",
+        b"header",
+        b"nav",
+        b"style",
+        b"script",
+        b"link",
+        b"base",
+        b"blockquote",
+        b"hr",
+        b"dl",
+        b"tr",
+        b"td",
+    ];
+    let Some(rest) = lead.strip_prefix(b"<") else {
+        return false;
+    };
+    let name_len = rest
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let after = rest.get(name_len).copied();
+    let name = rest.get(..name_len).unwrap_or_default();
+    FRAGMENT_TAGS.contains(&name)
+        && matches!(after, Some(b'>' | b' ' | b'\t' | b'\r' | b'\n' | b'/'))
 }
 
 #[cfg(test)]
@@ -268,6 +326,32 @@ mod tests {
             b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;";
         assert_eq!(sniff(mht), Detected::Readable(Format::Mhtml));
         assert_eq!(sniff(b"plain words <html> later"), Detected::Unknown);
+    }
+
+    #[test]
+    fn html_fragments_open_with_an_html_tag() {
+        for fragment in [
+            &b"<p>x</p>"[..],
+            b"\n  <DIV class=\"TRS_Editor\">",
+            b"<table border=1><tr><td>1",
+            b"<span/>",
+            b"<br>",
+        ] {
+            assert_eq!(
+                sniff(fragment),
+                Detected::Readable(Format::Html),
+                "{fragment:?}"
+            );
+        }
+        for other in [
+            &b"<pre-commit>"[..],
+            b"<p",
+            b"<project>",
+            b"<a:b>",
+            b"<svg>",
+        ] {
+            assert_eq!(sniff(other), Detected::Unknown, "{other:?}");
+        }
     }
 
     #[test]

@@ -114,7 +114,7 @@ fn mixed_folder_converts_every_valid_file_and_records_each_bad_one() {
         "{}",
         error("truncated.docx")
     );
-    assert!(error("notzip.docx").contains("not a .docx or .pdf"));
+    assert!(error("notzip.docx").contains("not a format docgrid reads"));
     // Sniffing names what a file is (issue 15): an empty file says so.
     assert_eq!(error("empty.docx"), "empty file");
     assert!(

@@ -105,6 +105,6 @@ fn rtf_images_and_empty_files_are_named() {
     assert_refused(
         "notes.txt",
         b"just some words\n",
-        "not a .docx or .pdf file (unrecognised content)",
+        "not a format docgrid reads (.docx, .doc, .pdf, .html, .mht): unrecognised content",
     );
 }

@@ -433,3 +433,27 @@ fn without_main_the_densest_container_drops_link_menus_only() {
         ]
     );
 }
+
+/// The tree html5ever would build is bounded before it is built: 100,000 nested elements (16 s
+/// of parsing before the prescan), formatting elements reopened in every paragraph (a tree of
+/// 900 × 2,000 elements), and fragments without `<html>` reach the reader at all.
+#[test]
+fn hostile_trees_are_refused_before_parsing() {
+    let limit_of = |bytes: &[u8]| match convert_bytes(bytes, &Options::default()) {
+        Err(e) => e.to_string(),
+        Ok(_) => "converted".to_string(),
+    };
+    let deep = format!("<div>{}x", "<div>".repeat(100_000));
+    assert_eq!(
+        limit_of(deep.as_bytes()),
+        "html: limit exceeded: max_depth over 1000 (raise with --max-depth)"
+    );
+    let distinct: String = (0..900).map(|i| format!("<b id={i}>")).collect();
+    let reopened = format!("<html><div>{distinct}</div>{}", "<p>x</p>".repeat(2000));
+    assert_eq!(
+        limit_of(reopened.as_bytes()),
+        "html: limit exceeded: max_html_elements over 1000000 (raise with --max-html-elements)"
+    );
+    let doc = read("<p>a fragment</p><table><tr><td>1</td></tr></table>");
+    assert_eq!(texts(&doc), ["p:a fragment", "table 1x1"]);
+}

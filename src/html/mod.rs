@@ -7,6 +7,7 @@ mod content;
 mod encoding;
 mod meta;
 mod mhtml;
+mod prescan;
 mod table;
 mod walk;
 
@@ -45,6 +46,7 @@ fn check_size(bytes: &[u8], options: &Options) -> Result<(), Error> {
 }
 
 fn read_text(text: &str, options: &Options, mut doc: Document) -> Result<Document, Error> {
+    prescan::check(text, &options.limits)?;
     let page = Html::parse_document(text);
     doc.metadata = meta::read(&page);
     let Some(body) = content::body(&page) else {
