@@ -100,6 +100,7 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
     if options.include_headers_footers {
         read_headers(&story, &fib, &table, &mut doc);
     }
+    crate::word::roles::complete_metadata(&mut doc);
     Ok(doc)
 }
 
