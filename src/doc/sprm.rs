@@ -37,6 +37,17 @@ pub(crate) const T_MERGE: u16 = 0x5624;
 /// Sets one cell's vertical merge.
 pub(crate) const T_VERT_MERGE: u16 = 0xD62B;
 
+/// sprmCSymbol: a symbol character, font index and character code ([MS-DOC] 2.6.1).
+pub(crate) const C_SYMBOL: u16 = 0x6A09;
+/// sprmCRgFtc0: the run's font for ASCII characters.
+pub(crate) const C_RG_FTC0: u16 = 0x4A4F;
+/// sprmCRgFtc1: the run's font for East Asian characters.
+pub(crate) const C_RG_FTC1: u16 = 0x4A50;
+/// sprmCRgFtc2: the run's font for other characters.
+pub(crate) const C_RG_FTC2: u16 = 0x4A51;
+/// sprmCFtcBi: the run's font for complex-script characters.
+pub(crate) const C_FTC_BI: u16 = 0x4A5E;
+
 /// One property modifier: its code and its operand (without any length prefix).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Sprm<'a> {

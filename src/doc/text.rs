@@ -3,6 +3,7 @@
 //! (0x13 code 0x14 result 0x15, nested): codes hidden, results kept.
 
 use super::fkp::ParaProps;
+use std::collections::BTreeMap;
 
 /// Deepest field nesting followed; deeper field marks are read as ordinary (dropped) marks.
 const MAX_FIELD_DEPTH: usize = 64;
@@ -41,7 +42,13 @@ pub(crate) struct Paragraph {
 /// Splits `units` (the CPs `[start, start + units.len())`) into paragraphs. `section_ends`
 /// are the sorted CPs just after each section's last character: a 0x0C there is a section
 /// break, which ends a paragraph; elsewhere it is a page break, which Word's DOCX drops.
-pub(crate) fn paragraphs(units: &[u16], start: u32, section_ends: &[u32]) -> Vec<RawParagraph> {
+/// `symbols` are the characters sprmCSymbol draws in place of the stored ones, by CP.
+pub(crate) fn paragraphs(
+    units: &[u16],
+    start: u32,
+    section_ends: &[u32],
+    symbols: &BTreeMap<u32, char>,
+) -> Vec<RawParagraph> {
     let mut out = Vec::new();
     let mut text: Vec<u16> = Vec::new();
     // One entry per open field: whether its result has begun.
@@ -83,6 +90,11 @@ pub(crate) fn paragraphs(units: &[u16], start: u32, section_ends: &[u32]) -> Vec
                 }
             }
             _ if in_code > 0 => {}
+            _ if symbols.contains_key(&cp) => {
+                if let Some(c) = symbols.get(&cp) {
+                    text.extend(c.encode_utf16(&mut [0; 2]).iter());
+                }
+            }
             0x09 => text.push(u16::from(b'\t')),
             0x0B => text.push(u16::from(b'\n')),
             0x1E => text.push(u16::from(b'-')),
@@ -111,7 +123,7 @@ mod tests {
     }
 
     fn texts(s: &str) -> Vec<(String, Mark)> {
-        paragraphs(&units(s), 0, &[])
+        paragraphs(&units(s), 0, &[], &BTreeMap::new())
             .into_iter()
             .map(|p| (p.text, p.mark))
             .collect()
@@ -142,9 +154,19 @@ mod tests {
 
     #[test]
     fn a_section_break_ends_a_paragraph_and_a_page_break_does_not() {
-        let p = paragraphs(&units("one\u{0C}two\u{0C}"), 10, &[18]);
+        let p = paragraphs(&units("one\u{0C}two\u{0C}"), 10, &[18], &BTreeMap::new());
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].text, "onetwo");
         assert_eq!(p[0].mark_cp, 17);
+    }
+
+    #[test]
+    fn symbol_characters_replace_the_stored_ones_and_soft_hyphens_vanish() {
+        // CP 2 holds Word's placeholder; sprmCSymbol draws Symbol's bullet there, and CP 4
+        // a Wingdings character outside the basic plane.
+        let symbols = BTreeMap::from([(2, '•'), (4, '\u{1F589}')]);
+        let p = paragraphs(&units("a (b(c\u{1F}d\r"), 0, &[], &symbols);
+        assert_eq!(p[0].text, "a •b\u{1F589}cd");
+        assert_eq!(p[0].mark_cp, 8);
     }
 }

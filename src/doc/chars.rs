@@ -1,0 +1,277 @@
+//! Character properties, read for the one thing text needs from them: symbol characters.
+//! Word marks one with sprmCSymbol ([MS-DOC] 2.6.1: a font index `ftc` and the font's code
+//! `xchar`, drawn in place of the character the text stream holds there); LibreOffice, and Word
+//! for typed text, instead store the font's code in the symbol area (U+F020–U+F0FF) of a run
+//! whose fonts (sprmCRgFtc0/1/2, sprmCFtcBi) name a symbol font. PlcBteChpx → 512-byte
+//! ChpxFkp pages (2.9.32, 2.9.35) give each run of stream offsets its CHPX; the font table
+//! SttbfFfn (2.9.283) names the fonts. Bounds are checked like every other structure; what does
+//! not parse is left out (the stored character then stays), never a panic. Fonts a character
+//! style gives are not followed.
+
+use super::le::{self, u16_at, u32_at, u8_at};
+use super::pieces::PieceTable;
+use super::sprm::{sprms, C_FTC_BI, C_RG_FTC0, C_RG_FTC1, C_RG_FTC2, C_SYMBOL};
+use crate::word::symbols::{is_symbol_area, to_unicode, SymbolFont, UnmappedSymbols};
+use std::collections::{BTreeMap, HashSet};
+
+/// What a run of stream offsets `[fc_start, fc_end)` says about symbol characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SymbolRun {
+    fc_start: u32,
+    fc_end: u32,
+    kind: RunFonts,
+}
+
+/// A run's symbol information.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RunFonts {
+    /// sprmCSymbol: every character of the run is code `xchar` of font `ftc`.
+    Symbol { ftc: u16, xchar: u16 },
+    /// The run's fonts (ASCII, other Latin, complex script, East Asian), for characters it
+    /// stores in the symbol area.
+    Fonts([Option<u16>; 4]),
+}
+
+/// The runs of the CHPX pages that carry sprmCSymbol, sorted by offset.
+fn symbol_runs(word: &[u8], plc: &[u8]) -> Vec<SymbolRun> {
+    let Some((n, _)) = le::plc(plc, 4) else {
+        return Vec::new();
+    };
+    let mut runs = Vec::new();
+    let mut seen = HashSet::new();
+    for i in 0..n {
+        let Some(pn) = u32_at(plc, 4 * (n + 1) + 4 * i) else {
+            break;
+        };
+        let pn = (pn & 0x003F_FFFF) as usize;
+        if !seen.insert(pn) {
+            continue;
+        }
+        if let Some(page) = pn.checked_mul(512).and_then(|at| le::slice(word, at, 512)) {
+            read_page(page, &mut runs);
+        }
+    }
+    runs.sort_by_key(|r| r.fc_start);
+    runs
+}
+
+/// The symbol runs of one ChpxFkp page: `crun` offsets, then one byte per run giving its
+/// CHPX's place in 2-byte words (0: no properties); a CHPX is a byte count and its sprms.
+fn read_page(page: &[u8], runs: &mut Vec<SymbolRun>) {
+    let crun = usize::from(u8_at(page, 511).unwrap_or(0));
+    for i in 0..crun {
+        let (Some(fc_start), Some(fc_end)) = (u32_at(page, 4 * i), u32_at(page, 4 * (i + 1)))
+        else {
+            return;
+        };
+        let o = 2 * usize::from(u8_at(page, 4 * (crun + 1) + i).unwrap_or(0));
+        if o == 0 {
+            continue;
+        }
+        let cb = usize::from(u8_at(page, o).unwrap_or(0));
+        // A CHPX must stay inside its page (before the run count byte).
+        let Some(grpprl) = page.get(o + 1..(o + 1 + cb).min(511)) else {
+            continue;
+        };
+        let mut symbol = None;
+        let mut fonts = [None; 4];
+        for s in sprms(grpprl) {
+            let slot = match s.code {
+                C_SYMBOL => {
+                    symbol = u16_at(s.operand, 0).zip(u16_at(s.operand, 2));
+                    continue;
+                }
+                C_RG_FTC0 => 0,
+                C_RG_FTC2 => 1,
+                C_FTC_BI => 2,
+                C_RG_FTC1 => 3,
+                _ => continue,
+            };
+            fonts[slot] = u16_at(s.operand, 0);
+        }
+        let kind = match symbol {
+            Some((ftc, xchar)) => RunFonts::Symbol { ftc, xchar },
+            None if fonts.iter().any(Option::is_some) => RunFonts::Fonts(fonts),
+            None => continue,
+        };
+        runs.push(SymbolRun {
+            fc_start,
+            fc_end,
+            kind,
+        });
+    }
+}
+
+/// Offset of an FFN's name (`xszFfn`): after ffid, wWeight, chs, ixchSzAlt, panose and fs.
+const FFN_NAME_AT: usize = 1 + 2 + 1 + 1 + 10 + 24;
+
+/// The font names of a SttbfFfn, by font index (`ftc`); an unreadable entry is empty.
+fn font_names(sttb: &[u8]) -> Vec<String> {
+    let count = usize::from(u16_at(sttb, 0).unwrap_or(0));
+    let mut names = Vec::new();
+    let mut at = 4usize;
+    for _ in 0..count {
+        let Some(cch) = u8_at(sttb, at).map(usize::from) else {
+            break;
+        };
+        let Some(ffn) = le::slice(sttb, at + 1, cch) else {
+            break;
+        };
+        let units: Vec<u16> = (FFN_NAME_AT..cch)
+            .step_by(2)
+            .map_while(|i| u16_at(ffn, i))
+            .take_while(|&u| u != 0)
+            .collect();
+        names.push(String::from_utf16_lossy(&units));
+        at += 1 + cch;
+    }
+    names
+}
+
+/// The document's text and the structures its symbol characters are read from.
+pub(crate) struct SymbolSources<'a> {
+    /// The `WordDocument` stream (CHPX pages).
+    pub word: &'a [u8],
+    /// The PlcBteChpx.
+    pub plc: Option<&'a [u8]>,
+    /// The SttbfFfn.
+    pub fonts: Option<&'a [u8]>,
+    /// The pieces, for each CP's stream offset.
+    pub pieces: &'a PieceTable,
+    /// One UTF-16 unit per CP.
+    pub units: &'a [u16],
+}
+
+/// The symbol characters of the document, by CP: a sprmCSymbol code, or a symbol-area
+/// character of a run in a symbol font, mapped through the font's table; a font without a
+/// table (or unnamed), or a code without a mapping, keeps Word's private-use code point and is
+/// counted in `unmapped`.
+pub(crate) fn symbols_by_cp(
+    src: &SymbolSources,
+    unmapped: &mut UnmappedSymbols,
+) -> BTreeMap<u32, char> {
+    let mut out = BTreeMap::new();
+    let names = src.fonts.map(font_names).unwrap_or_default();
+    let name = |ftc: u16| names.get(usize::from(ftc)).map_or("", String::as_str);
+    let symbol_font = |fonts: &[Option<u16>; 4]| {
+        fonts
+            .iter()
+            .flatten()
+            .map(|&f| name(f))
+            .find(|n| SymbolFont::from_name(n).is_some())
+    };
+    let mut runs = src
+        .plc
+        .map(|p| symbol_runs(src.word, p))
+        .unwrap_or_default();
+    runs.retain(|r| match &r.kind {
+        RunFonts::Symbol { .. } => true,
+        RunFonts::Fonts(fonts) => symbol_font(fonts).is_some(),
+    });
+    if runs.is_empty() {
+        return out;
+    }
+    for (cp, &unit) in (0u32..).zip(src.units) {
+        let Some(fc) = src.pieces.fc_of(cp) else {
+            continue;
+        };
+        let i = runs.partition_point(|r| r.fc_start <= fc);
+        let Some(run) = i.checked_sub(1).and_then(|i| runs.get(i)) else {
+            continue;
+        };
+        if fc >= run.fc_end {
+            continue;
+        }
+        let (font, code) = match &run.kind {
+            RunFonts::Symbol { ftc, xchar } => (name(*ftc), u32::from(*xchar)),
+            RunFonts::Fonts(fonts) => {
+                let stored = char::from_u32(u32::from(unit)).unwrap_or_default();
+                match symbol_font(fonts) {
+                    Some(font) if is_symbol_area(stored) => (font, u32::from(unit)),
+                    _ => continue,
+                }
+            }
+        };
+        let c = to_unicode(font, code).unwrap_or_else(|kept| {
+            unmapped.count(font);
+            kept
+        });
+        out.insert(cp, c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A ChpxFkp page with runs `[0x400, 0x402)` (sprmCSymbol: font 1, 0xF0B7) and
+    /// `[0x402, 0x410)` (fonts: 2).
+    fn page() -> Vec<u8> {
+        let mut page = vec![0u8; 512];
+        for (i, fc) in [0x400u32, 0x402, 0x410].iter().enumerate() {
+            page[4 * i..4 * i + 4].copy_from_slice(&fc.to_le_bytes());
+        }
+        // rgb: run 0's CHPX at word 0x80 (byte 0x100), run 1 none.
+        page[12] = 0x80;
+        page[13] = 0;
+        // CHPX: cb 6, sprmCSymbol ftc 1 xchar 0xF0B7.
+        page[0x100..0x107].copy_from_slice(&[6, 0x09, 0x6A, 1, 0, 0xB7, 0xF0]);
+        // Run 1, as LibreOffice writes a Wingdings run: sprmCRgFtc0 2, sprmCRgFtc2 2.
+        page[13] = 0x90;
+        page[0x120..0x129].copy_from_slice(&[8, 0x4F, 0x4A, 2, 0, 0x51, 0x4A, 2, 0]);
+        page[511] = 2;
+        page
+    }
+
+    #[test]
+    fn a_chpx_page_gives_its_symbol_runs() {
+        let mut runs = Vec::new();
+        read_page(&page(), &mut runs);
+        assert_eq!(
+            runs,
+            vec![
+                SymbolRun {
+                    fc_start: 0x400,
+                    fc_end: 0x402,
+                    kind: RunFonts::Symbol {
+                        ftc: 1,
+                        xchar: 0xF0B7
+                    }
+                },
+                SymbolRun {
+                    fc_start: 0x402,
+                    fc_end: 0x410,
+                    kind: RunFonts::Fonts([Some(2), Some(2), None, None])
+                }
+            ]
+        );
+        // A CHPX claiming more bytes than the page holds is cut at the page, not read past it.
+        let mut bad = page();
+        bad[0x1FE] = 0xFF;
+        bad[12] = 0xFF;
+        bad[13] = 0;
+        let mut runs = Vec::new();
+        read_page(&bad, &mut runs);
+        assert!(runs.is_empty());
+    }
+
+    fn ffn(name: &str) -> Vec<u8> {
+        let mut f = vec![0u8; FFN_NAME_AT];
+        f.extend(name.encode_utf16().chain([0]).flat_map(u16::to_le_bytes));
+        f
+    }
+
+    #[test]
+    fn the_font_table_names_fonts_by_index() {
+        let mut sttb = vec![2, 0, 0, 0];
+        for name in ["Times New Roman", "Symbol"] {
+            let f = ffn(name);
+            sttb.push(f.len() as u8);
+            sttb.extend(f);
+        }
+        assert_eq!(font_names(&sttb), ["Times New Roman", "Symbol"]);
+        // Truncated: what is there is read, the rest left out.
+        assert_eq!(font_names(&sttb[..20]), Vec::<String>::new());
+    }
+}
