@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes tests/fixtures/doc/word_text.docx: Word text details both Word readers share
 (issue 17 section 3): w:sym characters of Symbol and Wingdings, in body text and a cell, soft
-and non-breaking hyphens, and a Title paragraph. make_doc_fixtures.sh converts it to .doc
+and non-breaking hyphens, a drop cap and a Title paragraph. make_doc_fixtures.sh converts it to .doc
 (LibreOffice writes the symbols as symbol-area text in runs whose fonts name the font).
 
 Usage: scripts/make_word_text_fixture.py OUT.docx
@@ -28,6 +28,8 @@ body = "".join(
         '<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Word text details</w:t></w:r></w:p>',
         f"<w:p>{run('Bullet ')}{sym('Symbol', 'F0B7')}{run(' gamma ')}{sym('Symbol', 'F067')}{run(' tick ')}{sym('Wingdings', 'F0FC')}</w:p>",
         f"<w:p>{hyphens}</w:p>",
+        '<w:p><w:pPr><w:framePr w:dropCap="drop" w:lines="3" w:wrap="around" w:vAnchor="text" w:hAnchor="text"/></w:pPr><w:r><w:t>T</w:t></w:r></w:p>',
+        "<w:p><w:r><w:t>he year began with a drop cap.</w:t></w:r></w:p>",
         '<w:tbl><w:tblPr><w:tblW w:w="6000" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>',
         f"<w:tr>{cell}{cell2}</w:tr></w:tbl>",
         "<w:p/>",

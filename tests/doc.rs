@@ -316,7 +316,8 @@ fn word_text_details_read_as_the_docx_reads() {
         [
             "Word text details",
             "Bullet • gamma γ tick ✔",
-            "Rechnungsprüfung 2023-24"
+            "Rechnungsprüfung 2023-24",
+            "The year began with a drop cap."
         ]
     );
     let cells: Vec<&str> = tables(&doc)[0]

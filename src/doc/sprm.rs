@@ -37,6 +37,8 @@ pub(crate) const T_MERGE: u16 = 0x5624;
 /// Sets one cell's vertical merge.
 pub(crate) const T_VERT_MERGE: u16 = 0xD62B;
 
+/// sprmPDcs: drop cap settings (`fdct` in the low 3 bits: 0 none, 1 drop, 2 in the margin).
+pub(crate) const P_DCS: u16 = 0x442C;
 /// sprmCSymbol: a symbol character, font index and character code ([MS-DOC] 2.6.1).
 pub(crate) const C_SYMBOL: u16 = 0x6A09;
 /// sprmCRgFtc0: the run's font for ASCII characters.
