@@ -37,6 +37,9 @@ fn sym_characters_of_symbol_fonts_become_unicode() {
     );
     let doc = convert(&docx(&body));
     assert_eq!(doc.blocks[0], para("• aγ✔☒✔"));
+    // In Office Math too (a subscript γ, as mineru_docx_01.docx has it).
+    let math = r#"<w:p><m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"><m:sSub><m:e><m:r><m:t>E</m:t></m:r></m:e><m:sub><m:r><w:rPr><w:rFonts w:ascii="Cambria Math" w:hAnsi="Cambria Math"/></w:rPr><w:sym w:font="Symbol" w:char="F067"/></m:r></m:sub></m:sSub></m:oMath></w:p>"#;
+    assert_eq!(convert(&docx(math)).blocks, vec![para("Eγ")]);
     crate::table_eq!(common::only_table(&doc), [["≤5"]], []);
     assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
 }

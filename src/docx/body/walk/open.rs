@@ -201,7 +201,8 @@ impl Walker<'_, '_> {
                 self.push_char('-');
                 Step::Nothing
             }
-            "sym" if parent == Tag::R => {
+            // Office Math's `m:r` holds `w:sym` as a `w:r` does.
+            "sym" if parent == Tag::R || self.math > 0 => {
                 let font = xr.attr(e, Ns::W, "font")?.map(|f| f.trim().to_string());
                 let code = xr.attr(e, Ns::W, "char")?;
                 if let Some(code) = code.and_then(|c| u32::from_str_radix(c.trim(), 16).ok()) {
