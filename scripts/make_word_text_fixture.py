@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes tests/fixtures/doc/word_text.docx: Word text details both Word readers share
 (issue 17 section 3): w:sym characters of Symbol and Wingdings, in body text and a cell, soft
-and non-breaking hyphens, a drop cap and a Title paragraph. make_doc_fixtures.sh converts it to .doc
+and non-breaking hyphens, a drop cap, legacy checkbox form fields and a Title paragraph. make_doc_fixtures.sh converts it to .doc
 (LibreOffice writes the symbols as symbol-area text in runs whose fonts name the font).
 
 Usage: scripts/make_word_text_fixture.py OUT.docx
@@ -20,6 +20,16 @@ def run(text):
     return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
+def checkbox(state, label):
+    """A legacy FORMCHECKBOX field in `state` (w:default, w:checked), then ` label`."""
+    return (
+        f'<w:p><w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="C{label}"/><w:enabled/>'
+        f'<w:calcOnExit w:val="0"/><w:checkBox><w:sizeAuto/>{state}</w:checkBox></w:ffData></w:fldChar></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="end"/></w:r>{run(" " + label)}</w:p>'
+    )
+
+
 hyphens = "<w:r><w:t>Rechnungs</w:t><w:softHyphen/><w:t>prüfung 2023</w:t><w:noBreakHyphen/><w:t>24</w:t></w:r>"
 cell = f"<w:tc><w:tcPr><w:tcW w:w=\"3000\" w:type=\"dxa\"/></w:tcPr><w:p>{sym('Symbol', 'F0A3')}{run('5 ')}{sym('Wingdings', 'F0A8')}</w:p></w:tc>"
 cell2 = f"<w:tc><w:tcPr><w:tcW w:w=\"3000\" w:type=\"dxa\"/></w:tcPr><w:p>{hyphens}</w:p></w:tc>"
@@ -30,6 +40,9 @@ body = "".join(
         f"<w:p>{hyphens}</w:p>",
         '<w:p><w:pPr><w:framePr w:dropCap="drop" w:lines="3" w:wrap="around" w:vAnchor="text" w:hAnchor="text"/></w:pPr><w:r><w:t>T</w:t></w:r></w:p>',
         "<w:p><w:r><w:t>he year began with a drop cap.</w:t></w:r></w:p>",
+        checkbox('<w:default w:val="1"/>', "Yes"),
+        checkbox('<w:default w:val="0"/>', "No"),
+        checkbox('<w:default w:val="0"/><w:checked/>', "Checked"),
         '<w:tbl><w:tblPr><w:tblW w:w="6000" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>',
         f"<w:tr>{cell}{cell2}</w:tr></w:tbl>",
         "<w:p/>",

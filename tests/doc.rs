@@ -317,7 +317,10 @@ fn word_text_details_read_as_the_docx_reads() {
             "Word text details",
             "Bullet • gamma γ tick ✔",
             "Rechnungsprüfung 2023-24",
-            "The year began with a drop cap."
+            "The year began with a drop cap.",
+            "☒ Yes",
+            "☐ No",
+            "☒ Checked"
         ]
     );
     let cells: Vec<&str> = tables(&doc)[0]

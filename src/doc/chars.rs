@@ -7,10 +7,16 @@
 //! SttbfFfn (2.9.283) names the fonts. Bounds are checked like every other structure; what does
 //! not parse is left out (the stored character then stays), never a panic. Fonts a character
 //! style gives are not followed.
+//!
+//! The same pages give legacy checkbox form fields their state: a field code's 0x01 character
+//! with sprmCFData points (sprmCPicLocation) at a NilPICFAndBinData in the Data stream, whose
+//! FFData (2.9.78) says whether it is a checkbox and whether it is checked.
 
 use super::le::{self, u16_at, u32_at, u8_at};
 use super::pieces::PieceTable;
-use super::sprm::{sprms, C_FTC_BI, C_RG_FTC0, C_RG_FTC1, C_RG_FTC2, C_SYMBOL};
+use super::sprm::{
+    sprms, C_FTC_BI, C_F_DATA, C_PIC_LOCATION, C_RG_FTC0, C_RG_FTC1, C_RG_FTC2, C_SYMBOL,
+};
 use crate::word::symbols::{is_symbol_area, to_unicode, SymbolFont, UnmappedSymbols};
 use std::collections::{BTreeMap, HashSet};
 
@@ -32,12 +38,22 @@ enum RunFonts {
     Fonts([Option<u16>; 4]),
 }
 
-/// The runs of the CHPX pages that carry sprmCSymbol, sorted by offset.
-fn symbol_runs(word: &[u8], plc: &[u8]) -> Vec<SymbolRun> {
-    let Some((n, _)) = le::plc(plc, 4) else {
-        return Vec::new();
-    };
+/// A run of stream offsets `[fc_start, fc_end)` with form field data at `data_at` of the Data stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FormRun {
+    fc_start: u32,
+    fc_end: u32,
+    data_at: u32,
+}
+
+/// The runs of the CHPX pages that carry symbol fonts, and those with form field data,
+/// each sorted by offset.
+fn chpx_runs(word: &[u8], plc: &[u8]) -> (Vec<SymbolRun>, Vec<FormRun>) {
     let mut runs = Vec::new();
+    let mut forms = Vec::new();
+    let Some((n, _)) = le::plc(plc, 4) else {
+        return (runs, forms);
+    };
     let mut seen = HashSet::new();
     for i in 0..n {
         let Some(pn) = u32_at(plc, 4 * (n + 1) + 4 * i) else {
@@ -48,16 +64,17 @@ fn symbol_runs(word: &[u8], plc: &[u8]) -> Vec<SymbolRun> {
             continue;
         }
         if let Some(page) = pn.checked_mul(512).and_then(|at| le::slice(word, at, 512)) {
-            read_page(page, &mut runs);
+            read_page(page, &mut runs, &mut forms);
         }
     }
     runs.sort_by_key(|r| r.fc_start);
-    runs
+    forms.sort_by_key(|r| r.fc_start);
+    (runs, forms)
 }
 
 /// The symbol runs of one ChpxFkp page: `crun` offsets, then one byte per run giving its
 /// CHPX's place in 2-byte words (0: no properties); a CHPX is a byte count and its sprms.
-fn read_page(page: &[u8], runs: &mut Vec<SymbolRun>) {
+fn read_page(page: &[u8], runs: &mut Vec<SymbolRun>, forms: &mut Vec<FormRun>) {
     let crun = usize::from(u8_at(page, 511).unwrap_or(0));
     for i in 0..crun {
         let (Some(fc_start), Some(fc_end)) = (u32_at(page, 4 * i), u32_at(page, 4 * (i + 1)))
@@ -75,10 +92,19 @@ fn read_page(page: &[u8], runs: &mut Vec<SymbolRun>) {
         };
         let mut symbol = None;
         let mut fonts = [None; 4];
+        let (mut form_data, mut location) = (false, None);
         for s in sprms(grpprl) {
             let slot = match s.code {
                 C_SYMBOL => {
                     symbol = u16_at(s.operand, 0).zip(u16_at(s.operand, 2));
+                    continue;
+                }
+                C_F_DATA => {
+                    form_data = s.operand.first().is_some_and(|&b| b != 0);
+                    continue;
+                }
+                C_PIC_LOCATION => {
+                    location = u32_at(s.operand, 0);
                     continue;
                 }
                 C_RG_FTC0 => 0,
@@ -88,6 +114,13 @@ fn read_page(page: &[u8], runs: &mut Vec<SymbolRun>) {
                 _ => continue,
             };
             fonts[slot] = u16_at(s.operand, 0);
+        }
+        if let (true, Some(data_at)) = (form_data, location) {
+            forms.push(FormRun {
+                fc_start,
+                fc_end,
+                data_at,
+            });
         }
         let kind = match symbol {
             Some((ftc, xchar)) => RunFonts::Symbol { ftc, xchar },
@@ -128,10 +161,12 @@ fn font_names(sttb: &[u8]) -> Vec<String> {
     names
 }
 
-/// The document's text and the structures its symbol characters are read from.
-pub(crate) struct SymbolSources<'a> {
+/// The document's text and the structures its symbol characters and form fields are read from.
+pub(crate) struct CharSources<'a> {
     /// The `WordDocument` stream (CHPX pages).
     pub word: &'a [u8],
+    /// The `Data` stream (form field data).
+    pub data: &'a [u8],
     /// The PlcBteChpx.
     pub plc: Option<&'a [u8]>,
     /// The SttbfFfn.
@@ -142,12 +177,85 @@ pub(crate) struct SymbolSources<'a> {
     pub units: &'a [u16],
 }
 
+/// What character properties change in the text, by CP.
+#[derive(Debug, Default)]
+pub(crate) struct CharMarks {
+    /// Symbol characters drawn in place of the stored ones.
+    pub symbols: BTreeMap<u32, char>,
+    /// The 0x01 characters of checkbox form fields, with their state (checked or not).
+    pub checkboxes: BTreeMap<u32, bool>,
+}
+
+/// The symbol characters and checkbox form fields of the document (see [`symbols_by_cp`]).
+pub(crate) fn read_marks(src: &CharSources, unmapped: &mut UnmappedSymbols) -> CharMarks {
+    let (runs, forms) = src.plc.map(|p| chpx_runs(src.word, p)).unwrap_or_default();
+    CharMarks {
+        symbols: symbols_by_cp(src, runs, unmapped),
+        checkboxes: checkboxes_by_cp(src, &forms),
+    }
+}
+
+/// The run among `[fc_start, fc_end)`-sorted `runs` holding `fc`.
+fn run_at<T>(runs: &[T], fc: u32, span: impl Fn(&T) -> (u32, u32)) -> Option<&T> {
+    let i = runs.partition_point(|r| span(r).0 <= fc);
+    let run = i.checked_sub(1).and_then(|i| runs.get(i))?;
+    (fc < span(run).1).then_some(run)
+}
+
+/// The checkbox form fields, by the CP of their 0x01 character: state from their FFData.
+fn checkboxes_by_cp(src: &CharSources, forms: &[FormRun]) -> BTreeMap<u32, bool> {
+    let mut out = BTreeMap::new();
+    if forms.is_empty() {
+        return out;
+    }
+    for (cp, &unit) in (0u32..).zip(src.units) {
+        if unit != 0x01 {
+            continue;
+        }
+        let Some(fc) = src.pieces.fc_of(cp) else {
+            continue;
+        };
+        let Some(run) = run_at(forms, fc, |r| (r.fc_start, r.fc_end)) else {
+            continue;
+        };
+        if let Some(checked) = checkbox_state(src.data, run.data_at as usize) {
+            out.insert(cp, checked);
+        }
+    }
+    out
+}
+
+/// The state of a checkbox form field whose NilPICFAndBinData lies at `at` of the Data
+/// stream; `None` when it is no checkbox's or does not parse. The header (`lcb`, `cbHeader`)
+/// precedes the FFData: `version` 0xFFFFFFFF, `bits` (`iType` 1 is a checkbox; `iRes` 0 or 1
+/// its state, 25 "the default"), `cch`, `hps`, the name (Xstz), then `wDef`, the default.
+fn checkbox_state(data: &[u8], at: usize) -> Option<bool> {
+    let header = usize::from(u16_at(data, at.checked_add(4)?)?);
+    let ff = at.checked_add(header)?;
+    if u32_at(data, ff)? != 0xFFFF_FFFF {
+        return None;
+    }
+    let bits = u16_at(data, ff + 4)?;
+    if bits & 0x3 != 1 {
+        return None;
+    }
+    let name_at = ff + 10;
+    let name_len = usize::from(u16_at(data, name_at)?);
+    let default_at = name_at + 2 + 2 * name_len + 2;
+    match (bits >> 2) & 0x1F {
+        0 => Some(false),
+        1 => Some(true),
+        _ => u16_at(data, default_at).map(|d| d != 0),
+    }
+}
+
 /// The symbol characters of the document, by CP: a sprmCSymbol code, or a symbol-area
 /// character of a run in a symbol font, mapped through the font's table; a font without a
 /// table (or unnamed), or a code without a mapping, keeps Word's private-use code point and is
 /// counted in `unmapped`.
-pub(crate) fn symbols_by_cp(
-    src: &SymbolSources,
+fn symbols_by_cp(
+    src: &CharSources,
+    mut runs: Vec<SymbolRun>,
     unmapped: &mut UnmappedSymbols,
 ) -> BTreeMap<u32, char> {
     let mut out = BTreeMap::new();
@@ -160,10 +268,6 @@ pub(crate) fn symbols_by_cp(
             .map(|&f| name(f))
             .find(|n| SymbolFont::from_name(n).is_some())
     };
-    let mut runs = src
-        .plc
-        .map(|p| symbol_runs(src.word, p))
-        .unwrap_or_default();
     runs.retain(|r| match &r.kind {
         RunFonts::Symbol { .. } => true,
         RunFonts::Fonts(fonts) => symbol_font(fonts).is_some(),
@@ -175,13 +279,9 @@ pub(crate) fn symbols_by_cp(
         let Some(fc) = src.pieces.fc_of(cp) else {
             continue;
         };
-        let i = runs.partition_point(|r| r.fc_start <= fc);
-        let Some(run) = i.checked_sub(1).and_then(|i| runs.get(i)) else {
+        let Some(run) = run_at(&runs, fc, |r| (r.fc_start, r.fc_end)) else {
             continue;
         };
-        if fc >= run.fc_end {
-            continue;
-        }
         let (font, code) = match &run.kind {
             RunFonts::Symbol { ftc, xchar } => (name(*ftc), u32::from(*xchar)),
             RunFonts::Fonts(fonts) => {
@@ -227,7 +327,7 @@ mod tests {
     #[test]
     fn a_chpx_page_gives_its_symbol_runs() {
         let mut runs = Vec::new();
-        read_page(&page(), &mut runs);
+        read_page(&page(), &mut runs, &mut Vec::new());
         assert_eq!(
             runs,
             vec![
@@ -252,7 +352,7 @@ mod tests {
         bad[12] = 0xFF;
         bad[13] = 0;
         let mut runs = Vec::new();
-        read_page(&bad, &mut runs);
+        read_page(&bad, &mut runs, &mut Vec::new());
         assert!(runs.is_empty());
     }
 
@@ -273,5 +373,42 @@ mod tests {
         assert_eq!(font_names(&sttb), ["Times New Roman", "Symbol"]);
         // Truncated: what is there is read, the rest left out.
         assert_eq!(font_names(&sttb[..20]), Vec::<String>::new());
+    }
+
+    /// A NilPICFAndBinData (68-byte header) holding a checkbox FFData named `Check1`.
+    fn checkbox_data(ires: u16, default: u16) -> Vec<u8> {
+        let mut d = vec![0u8; 8];
+        d.extend(0u32.to_le_bytes()); // an unrelated record before it
+        let at = d.len();
+        d.extend(0u32.to_le_bytes()); // lcb
+        d.extend(0x44u16.to_le_bytes()); // cbHeader
+        d.resize(at + 0x44, 0);
+        d.extend(0xFFFF_FFFFu32.to_le_bytes());
+        d.extend((1 | (ires << 2)).to_le_bytes()); // iType 1: checkbox
+        d.extend([0, 0, 20, 0]); // cch, hps
+        d.extend(6u16.to_le_bytes());
+        d.extend(
+            "Check1"
+                .encode_utf16()
+                .chain([0])
+                .flat_map(u16::to_le_bytes),
+        );
+        d.extend(default.to_le_bytes());
+        d
+    }
+
+    #[test]
+    fn checkbox_form_data_gives_the_state() {
+        assert_eq!(checkbox_state(&checkbox_data(1, 0), 12), Some(true));
+        assert_eq!(checkbox_state(&checkbox_data(0, 1), 12), Some(false));
+        // iRes 25: the default decides.
+        assert_eq!(checkbox_state(&checkbox_data(25, 1), 12), Some(true));
+        assert_eq!(checkbox_state(&checkbox_data(25, 0), 12), Some(false));
+        // Not at a header, truncated, or a text field: no state.
+        assert_eq!(checkbox_state(&checkbox_data(1, 0), 0), None);
+        assert_eq!(checkbox_state(&checkbox_data(25, 1)[..90], 12), None);
+        let mut text = checkbox_data(0, 0);
+        text[12 + 0x44 + 4] = 0;
+        assert_eq!(checkbox_state(&text, 12), None);
     }
 }

@@ -24,7 +24,7 @@ use crate::Options;
 use fib::{fc, Fib};
 use fkp::{ParaProps, ParaRuns};
 use pieces::PieceTable;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 /// An error about a structure of the file that is out of bounds or inconsistent.
@@ -76,14 +76,15 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
     let data = stream(&mut file, "Data", limits)?.unwrap_or_default();
     let units = pieces.text(&word, total, &mut doc.warnings);
     let mut unmapped = UnmappedSymbols::default();
-    let symbol_sources = chars::SymbolSources {
+    let char_sources = chars::CharSources {
         word: &word,
+        data: &data,
         plc: fib.structure(&table, fc::PLCFBTE_CHPX),
         fonts: fib.structure(&table, fc::STTBF_FFN),
         pieces: &pieces,
         units: &units,
     };
-    let symbols = chars::symbols_by_cp(&symbol_sources, &mut unmapped);
+    let marks = chars::read_marks(&char_sources, &mut unmapped);
     let runs = ParaRuns::load(
         &word,
         fib.structure(&table, fc::PLCFBTE_PAPX),
@@ -100,7 +101,7 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
         .unwrap_or_default();
     let story = Story {
         units: &units,
-        symbols: &symbols,
+        marks: &marks,
         word: &word,
         data: &data,
         pieces: &pieces,
@@ -121,8 +122,8 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
 /// The text and properties every story is read from.
 struct Story<'a> {
     units: &'a [u16],
-    /// Symbol characters (sprmCSymbol) by CP, drawn in place of the stored character.
-    symbols: &'a BTreeMap<u32, char>,
+    /// Symbol characters and checkbox form fields, by CP.
+    marks: &'a chars::CharMarks,
     word: &'a [u8],
     data: &'a [u8],
     pieces: &'a PieceTable,
@@ -139,7 +140,7 @@ impl Story<'_> {
         // Each run's sprms are read once: a run (and a sprmPHugePapx of up to 64 KiB) can be
         // shared by any number of paragraphs.
         let mut cache: HashMap<usize, ParaProps> = HashMap::new();
-        text::paragraphs(units, start, section_ends, self.symbols)
+        text::paragraphs(units, start, section_ends, self.marks)
             .into_iter()
             .map(|raw| {
                 let props = self

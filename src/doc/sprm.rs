@@ -39,6 +39,10 @@ pub(crate) const T_VERT_MERGE: u16 = 0xD62B;
 
 /// sprmPDcs: drop cap settings (`fdct` in the low 3 bits: 0 none, 1 drop, 2 in the margin).
 pub(crate) const P_DCS: u16 = 0x442C;
+/// sprmCFData: the character (a field's 0x01) has form field data.
+pub(crate) const C_F_DATA: u16 = 0x0806;
+/// sprmCPicLocation: where in the Data stream a character's picture or form field data lies.
+pub(crate) const C_PIC_LOCATION: u16 = 0x6A03;
 /// sprmCSymbol: a symbol character, font index and character code ([MS-DOC] 2.6.1).
 pub(crate) const C_SYMBOL: u16 = 0x6A09;
 /// sprmCRgFtc0: the run's font for ASCII characters.
