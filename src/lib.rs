@@ -35,6 +35,7 @@ pub mod reader;
 pub mod report;
 pub mod sniff;
 pub mod table;
+pub(crate) mod word;
 pub mod write;
 
 pub use error::{Error, ErrorKind, PdfError};

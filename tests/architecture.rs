@@ -16,12 +16,17 @@ const RULES: &[(&str, &[&str])] = &[
     ("table", &["model", "limits", "error"]),
     (
         "docx",
-        &["model", "table", "limits", "error", "options", "sniff"],
+        &[
+            "model", "table", "limits", "error", "options", "sniff", "word",
+        ],
     ),
     (
         "doc",
-        &["model", "table", "limits", "error", "options", "docx"],
+        &[
+            "model", "table", "limits", "error", "options", "docx", "word",
+        ],
     ),
+    ("word", &["model"]),
     ("html", &["model", "table", "limits", "error", "options"]),
     ("pdf", &["fixed", "model", "error", "options", "limits"]),
     (

@@ -294,3 +294,43 @@ fn damaged_copies_never_panic() {
         }
     }
 }
+
+/// Word text details (issue 17 §3) read alike from the .docx and LibreOffice's .doc of it:
+/// LibreOffice stores each `w:sym` as a symbol-area character in a run whose fonts name the
+/// symbol font. Expected characters looked up in the fonts' Unicode mappings by hand.
+#[test]
+fn word_text_details_read_as_the_docx_reads() {
+    let dir = root().join("tests/fixtures/doc");
+    assert_same_as_docx(&dir.join("word_text.docx"), &dir.join("word_text.doc"));
+    let doc = read(&dir.join("word_text.doc"));
+    let texts: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Word text details",
+            "Bullet • gamma γ tick ✔",
+            "Rechnungsprüfung 2023-24",
+            "The year began with a drop cap.",
+            "☒ Yes",
+            "☐ No",
+            "☒ Checked"
+        ]
+    );
+    let cells: Vec<&str> = tables(&doc)[0]
+        .cells
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(cells, ["≤5 ◻", "Rechnungsprüfung 2023-24"]);
+    assert_eq!(
+        doc.metadata.get("title").map(String::as_str),
+        Some("Word text details")
+    );
+}

@@ -12,3 +12,5 @@ mod structure;
 mod tables;
 #[path = "docx_constructs/text.rs"]
 mod text;
+#[path = "docx_constructs/word_text.rs"]
+mod word_text;

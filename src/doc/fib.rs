@@ -23,8 +23,12 @@ pub(super) mod fc {
     pub const PLCFSED: usize = 6;
     /// Header story CPs.
     pub const PLCFHDD: usize = 11;
+    /// Character property pages.
+    pub const PLCFBTE_CHPX: usize = 12;
     /// Paragraph property pages.
     pub const PLCFBTE_PAPX: usize = 13;
+    /// The font table (SttbfFfn).
+    pub const STTBF_FFN: usize = 15;
     /// The CLX: property modifiers and the piece table.
     pub const CLX: usize = 33;
     /// Endnote reference CPs.

@@ -154,6 +154,8 @@ pub(crate) struct ParaProps {
     pub ilvl: u8,
     /// The row definition, on a row-end mark.
     pub row: Option<RowDef>,
+    /// A drop cap paragraph (sprmPDcs): its letter starts the next paragraph.
+    pub drop_cap: bool,
 }
 
 impl ParaProps {
@@ -193,6 +195,7 @@ impl ParaProps {
                 sprm::P_OUT_LVL => p.outline = o.first().copied(),
                 sprm::P_ILFO => p.ilfo = u16_at(o, 0).unwrap_or(0),
                 sprm::P_ILVL => p.ilvl = o.first().copied().unwrap_or(0),
+                sprm::P_DCS => p.drop_cap = u16_at(o, 0).is_some_and(|dcs| dcs & 0x7 != 0),
                 sprm::T_DEF_TABLE => {
                     let header = p.row.as_ref().is_some_and(|r| r.header);
                     p.row = Some(RowDef {
@@ -297,4 +300,11 @@ mod tests {
     }
 
     const T_DEF: u16 = sprm::T_DEF_TABLE;
+
+    #[test]
+    fn a_drop_cap_is_a_dcs_with_a_kind() {
+        // istd 0, then sprmPDcs: fdct 1 (drop), 3 lines; then fdct 0 (none).
+        assert!(ParaProps::parse(&[0, 0, 0x2C, 0x44, 0x19, 0x00], &[]).drop_cap);
+        assert!(!ParaProps::parse(&[0, 0, 0x2C, 0x44, 0x18, 0x00], &[]).drop_cap);
+    }
 }

@@ -5,6 +5,7 @@
 //! Every offset and length from the file is checked against its stream; what can be
 //! recovered from is a warning, what cannot is an error naming the stream or structure.
 
+mod chars;
 mod fib;
 mod fkp;
 mod le;
@@ -18,6 +19,7 @@ mod text;
 use crate::error::{Error, ErrorKind};
 use crate::limits::Limits;
 use crate::model::{Block, Document, Note, Paragraph};
+use crate::word::symbols::UnmappedSymbols;
 use crate::Options;
 use fib::{fc, Fib};
 use fkp::{ParaProps, ParaRuns};
@@ -73,6 +75,16 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
     }
     let data = stream(&mut file, "Data", limits)?.unwrap_or_default();
     let units = pieces.text(&word, total, &mut doc.warnings);
+    let mut unmapped = UnmappedSymbols::default();
+    let char_sources = chars::CharSources {
+        word: &word,
+        data: &data,
+        plc: fib.structure(&table, fc::PLCFBTE_CHPX),
+        fonts: fib.structure(&table, fc::STTBF_FFN),
+        pieces: &pieces,
+        units: &units,
+    };
+    let marks = chars::read_marks(&char_sources, &mut unmapped);
     let runs = ParaRuns::load(
         &word,
         fib.structure(&table, fc::PLCFBTE_PAPX),
@@ -89,6 +101,7 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
         .unwrap_or_default();
     let story = Story {
         units: &units,
+        marks: &marks,
         word: &word,
         data: &data,
         pieces: &pieces,
@@ -100,12 +113,17 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
     if options.include_headers_footers {
         read_headers(&story, &fib, &table, &mut doc);
     }
+    doc.warnings
+        .extend(unmapped.into_warnings("doc.symbol_unmapped"));
+    crate::word::roles::complete_metadata(&mut doc);
     Ok(doc)
 }
 
 /// The text and properties every story is read from.
 struct Story<'a> {
     units: &'a [u16],
+    /// Symbol characters and checkbox form fields, by CP.
+    marks: &'a chars::CharMarks,
     word: &'a [u8],
     data: &'a [u8],
     pieces: &'a PieceTable,
@@ -122,7 +140,7 @@ impl Story<'_> {
         // Each run's sprms are read once: a run (and a sprmPHugePapx of up to 64 KiB) can be
         // shared by any number of paragraphs.
         let mut cache: HashMap<usize, ParaProps> = HashMap::new();
-        text::paragraphs(units, start, section_ends)
+        text::paragraphs(units, start, section_ends, self.marks)
             .into_iter()
             .map(|raw| {
                 let props = self

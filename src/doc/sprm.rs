@@ -37,6 +37,23 @@ pub(crate) const T_MERGE: u16 = 0x5624;
 /// Sets one cell's vertical merge.
 pub(crate) const T_VERT_MERGE: u16 = 0xD62B;
 
+/// sprmPDcs: drop cap settings (`fdct` in the low 3 bits: 0 none, 1 drop, 2 in the margin).
+pub(crate) const P_DCS: u16 = 0x442C;
+/// sprmCFData: the character (a field's 0x01) has form field data.
+pub(crate) const C_F_DATA: u16 = 0x0806;
+/// sprmCPicLocation: where in the Data stream a character's picture or form field data lies.
+pub(crate) const C_PIC_LOCATION: u16 = 0x6A03;
+/// sprmCSymbol: a symbol character, font index and character code ([MS-DOC] 2.6.1).
+pub(crate) const C_SYMBOL: u16 = 0x6A09;
+/// sprmCRgFtc0: the run's font for ASCII characters.
+pub(crate) const C_RG_FTC0: u16 = 0x4A4F;
+/// sprmCRgFtc1: the run's font for East Asian characters.
+pub(crate) const C_RG_FTC1: u16 = 0x4A50;
+/// sprmCRgFtc2: the run's font for other characters.
+pub(crate) const C_RG_FTC2: u16 = 0x4A51;
+/// sprmCFtcBi: the run's font for complex-script characters.
+pub(crate) const C_FTC_BI: u16 = 0x4A5E;
+
 /// One property modifier: its code and its operand (without any length prefix).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Sprm<'a> {

@@ -49,7 +49,16 @@ pub(crate) fn blocks(
     let mut out = Vec::new();
     let mut stack: Vec<OpenTable> = Vec::new();
     let mut tables = 0usize;
-    for p in paragraphs {
+    // The text of drop cap paragraphs, waiting for the paragraph whose first letters it is.
+    let mut drop_cap = String::new();
+    for mut p in paragraphs {
+        if p.props.drop_cap && p.raw.mark == Mark::Paragraph && !p.props.ttp {
+            drop_cap.push_str(p.raw.text.trim());
+            continue;
+        }
+        if !drop_cap.is_empty() && !p.props.ttp && !p.props.inner_ttp {
+            p.raw.text.insert_str(0, &std::mem::take(&mut drop_cap));
+        }
         let depth = match p.props.itap {
             Some(n) => n as usize,
             None => usize::from(p.props.in_table),
@@ -96,6 +105,13 @@ pub(crate) fn blocks(
     }
     while !stack.is_empty() {
         close(&mut stack, &mut out, &mut tables, limits, warnings)?;
+    }
+    // A drop cap with no paragraph after it stands alone rather than vanish.
+    if !drop_cap.is_empty() {
+        out.push(Block::Paragraph(ParagraphBlock {
+            text: drop_cap,
+            ..ParagraphBlock::default()
+        }));
     }
     Ok(out)
 }

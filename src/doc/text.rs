@@ -2,7 +2,9 @@
 //! characters turned into the text the DOCX reader gives (tab, line break, hyphen), and fields
 //! (0x13 code 0x14 result 0x15, nested): codes hidden, results kept.
 
+use super::chars::CharMarks;
 use super::fkp::ParaProps;
+use crate::word::checkbox;
 
 /// Deepest field nesting followed; deeper field marks are read as ordinary (dropped) marks.
 const MAX_FIELD_DEPTH: usize = 64;
@@ -41,11 +43,18 @@ pub(crate) struct Paragraph {
 /// Splits `units` (the CPs `[start, start + units.len())`) into paragraphs. `section_ends`
 /// are the sorted CPs just after each section's last character: a 0x0C there is a section
 /// break, which ends a paragraph; elsewhere it is a page break, which Word's DOCX drops.
-pub(crate) fn paragraphs(units: &[u16], start: u32, section_ends: &[u32]) -> Vec<RawParagraph> {
+/// `marks` gives the symbol characters drawn in place of the stored ones, and the checkbox
+/// form fields, whose glyph (☒/☐) replaces their result.
+pub(crate) fn paragraphs(
+    units: &[u16],
+    start: u32,
+    section_ends: &[u32],
+    marks: &CharMarks,
+) -> Vec<RawParagraph> {
     let mut out = Vec::new();
     let mut text: Vec<u16> = Vec::new();
-    // One entry per open field: whether its result has begun.
-    let mut fields: Vec<bool> = Vec::new();
+    // One entry per open field: whether its result has begun, and a checkbox's state.
+    let mut fields: Vec<(bool, Option<bool>)> = Vec::new();
     let mut in_code = 0usize;
     for (i, &u) in units.iter().enumerate() {
         let cp = start.saturating_add(i as u32);
@@ -68,21 +77,41 @@ pub(crate) fn paragraphs(units: &[u16], start: u32, section_ends: &[u32]) -> Vec
         }
         match u {
             0x13 if fields.len() < MAX_FIELD_DEPTH => {
-                fields.push(false);
+                fields.push((false, None));
                 in_code += 1;
             }
             0x14 => {
-                if let Some(result) = fields.last_mut().filter(|r| !**r) {
+                // A checkbox's result stays hidden: its glyph is shown at the field's end.
+                if let Some((result, state)) = fields.last_mut().filter(|(r, _)| !*r) {
                     *result = true;
-                    in_code -= 1;
+                    if state.is_none() {
+                        in_code -= 1;
+                    }
                 }
             }
             0x15 => {
-                if fields.pop() == Some(false) {
-                    in_code -= 1;
+                if let Some((result, state)) = fields.pop() {
+                    if !result || state.is_some() {
+                        in_code -= 1;
+                    }
+                    if let (Some(checked), 0) = (state, in_code) {
+                        text.push(checkbox::glyph(checked) as u16);
+                    }
+                }
+            }
+            0x01 if in_code > 0 && marks.checkboxes.contains_key(&cp) => {
+                if let (Some((false, state)), Some(&checked)) =
+                    (fields.last_mut(), marks.checkboxes.get(&cp))
+                {
+                    *state = Some(checked);
                 }
             }
             _ if in_code > 0 => {}
+            _ if marks.symbols.contains_key(&cp) => {
+                if let Some(c) = marks.symbols.get(&cp) {
+                    text.extend(c.encode_utf16(&mut [0; 2]).iter());
+                }
+            }
             0x09 => text.push(u16::from(b'\t')),
             0x0B => text.push(u16::from(b'\n')),
             0x1E => text.push(u16::from(b'-')),
@@ -105,13 +134,14 @@ pub(crate) fn paragraphs(units: &[u16], start: u32, section_ends: &[u32]) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     fn units(s: &str) -> Vec<u16> {
         s.encode_utf16().collect()
     }
 
     fn texts(s: &str) -> Vec<(String, Mark)> {
-        paragraphs(&units(s), 0, &[])
+        paragraphs(&units(s), 0, &[], &CharMarks::default())
             .into_iter()
             .map(|p| (p.text, p.mark))
             .collect()
@@ -142,9 +172,50 @@ mod tests {
 
     #[test]
     fn a_section_break_ends_a_paragraph_and_a_page_break_does_not() {
-        let p = paragraphs(&units("one\u{0C}two\u{0C}"), 10, &[18]);
+        let p = paragraphs(
+            &units("one\u{0C}two\u{0C}"),
+            10,
+            &[18],
+            &CharMarks::default(),
+        );
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].text, "onetwo");
         assert_eq!(p[0].mark_cp, 17);
+    }
+
+    #[test]
+    fn symbol_characters_replace_the_stored_ones_and_soft_hyphens_vanish() {
+        // CP 2 holds Word's placeholder; sprmCSymbol draws Symbol's bullet there, and CP 4
+        // a Wingdings character outside the basic plane.
+        let marks = CharMarks {
+            symbols: BTreeMap::from([(2, '•'), (4, '\u{1F589}')]),
+            ..CharMarks::default()
+        };
+        let p = paragraphs(&units("a (b(c\u{1F}d\r"), 0, &[], &marks);
+        assert_eq!(p[0].text, "a •b\u{1F589}cd");
+        assert_eq!(p[0].mark_cp, 8);
+    }
+
+    #[test]
+    fn a_checkbox_form_field_shows_its_glyph_instead_of_its_result() {
+        // The field code's 0x01 (CP 15 and 37) carries the form data.
+        let s =
+            "\u{13} FORMCHECKBOX \u{01}\u{15} Yes\r\u{13} FORMCHECKBOX \u{01}\u{14}x\u{15} No\r";
+        let marks = CharMarks {
+            checkboxes: BTreeMap::from([(15, true), (37, false)]),
+            ..CharMarks::default()
+        };
+        let p = paragraphs(&units(s), 0, &[], &marks);
+        let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["☒ Yes", "☐ No"]);
+        // Without its form data it is an ordinary field: its result (if any) shows.
+        assert_eq!(texts_of(s), [" Yes", "x No"]);
+    }
+
+    fn texts_of(s: &str) -> Vec<String> {
+        paragraphs(&units(s), 0, &[], &CharMarks::default())
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
     }
 }

@@ -19,6 +19,7 @@ use super::styles::Styles;
 use super::xml::XmlReader;
 use crate::error::{Error, ErrorKind};
 use crate::model::{Block, Document, Paragraph};
+use crate::word::symbols::UnmappedSymbols;
 use crate::Options;
 use walk::{walk, PartKind, Walked};
 
@@ -29,13 +30,15 @@ pub(crate) struct Context<'a> {
     pub options: &'a Options,
 }
 
-/// Streams the main part into `doc.blocks` (then headers and footers, when asked for).
+/// Streams the main part into `doc.blocks` (then headers and footers, when asked for);
+/// symbol characters left unmapped are counted into `unmapped`.
 pub(crate) fn read_main(
     pkg: &mut Package,
     main: &str,
     rels: &Rels,
     ctx: &Context,
     doc: &mut Document,
+    unmapped: &mut UnmappedSymbols,
 ) -> Result<(), Error> {
     let mut counters = Counters::default();
     let walked = read_part(pkg, main, ctx, PartKind::Main, &mut counters)?.ok_or_else(|| {
@@ -47,8 +50,10 @@ pub(crate) fn read_main(
         blocks,
         warnings,
         header_refs,
+        unmapped_symbols,
         ..
     } = walked;
+    unmapped.merge(unmapped_symbols);
     doc.blocks.extend(blocks);
     doc.warnings.extend(warnings);
     if ctx.options.include_headers_footers {
@@ -65,6 +70,7 @@ pub(crate) fn read_main(
             let part = rel.target.clone();
             if let Some(w) = read_part(pkg, &part, ctx, PartKind::HeaderFooter, &mut hf_counters)? {
                 doc.warnings.extend(w.warnings);
+                unmapped.merge(w.unmapped_symbols);
                 doc.blocks
                     .extend(w.blocks.into_iter().map(|b| restyle(b, style)));
             }
@@ -74,12 +80,13 @@ pub(crate) fn read_main(
     Ok(())
 }
 
-/// Reads footnotes and endnotes into `doc.notes`.
+/// Reads footnotes and endnotes into `doc.notes`, counting unmapped symbols into `unmapped`.
 pub(crate) fn read_notes(
     pkg: &mut Package,
     rels: &Rels,
     ctx: &Context,
     doc: &mut Document,
+    unmapped: &mut UnmappedSymbols,
 ) -> Result<(), Error> {
     for kind in ["footnotes", "endnotes"] {
         let Some(rel) = rels.first_of_kind(kind) else {
@@ -90,6 +97,7 @@ pub(crate) fn read_notes(
         if let Some(w) = read_part(pkg, &part, ctx, PartKind::Notes, &mut counters)? {
             doc.notes.extend(w.notes);
             doc.warnings.extend(w.warnings);
+            unmapped.merge(w.unmapped_symbols);
         }
     }
     Ok(())

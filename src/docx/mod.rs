@@ -12,6 +12,8 @@ mod xml;
 
 use crate::error::Error;
 use crate::model::Document;
+use crate::word::roles;
+use crate::word::symbols::UnmappedSymbols;
 use crate::Options;
 
 /// Reads a .docx package held in memory.
@@ -28,7 +30,12 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
         numbering: &numbering,
         options,
     };
-    body::read_main(&mut pkg, &main, &rels, &ctx, &mut doc)?;
-    body::read_notes(&mut pkg, &rels, &ctx, &mut doc)?;
+    // One warning per font for the whole document, whichever parts its symbols are in.
+    let mut unmapped = UnmappedSymbols::default();
+    body::read_main(&mut pkg, &main, &rels, &ctx, &mut doc, &mut unmapped)?;
+    body::read_notes(&mut pkg, &rels, &ctx, &mut doc, &mut unmapped)?;
+    doc.warnings
+        .extend(unmapped.into_warnings("docx.symbol_unmapped"));
+    roles::complete_metadata(&mut doc);
     Ok(doc)
 }

@@ -52,6 +52,8 @@ pub(crate) enum Ns {
     V,
     /// Word 2010 shapes (`wps:`).
     Wps,
+    /// Word 2010 WordprocessingML additions (`w14:`: checkbox content controls).
+    W14,
     /// DrawingML WordprocessingML drawing (`wp:`), Transitional or Strict.
     Wp,
     /// DrawingML main (`a:`), Transitional or Strict.
@@ -74,6 +76,7 @@ pub(crate) fn classify(uri: &str) -> Ns {
         "http://schemas.openxmlformats.org/markup-compatibility/2006" => Ns::Mc,
         "urn:schemas-microsoft-com:vml" => Ns::V,
         "http://schemas.microsoft.com/office/word/2010/wordprocessingShape" => Ns::Wps,
+        "http://schemas.microsoft.com/office/word/2010/wordml" => Ns::W14,
         "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
         | "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing" => Ns::Wp,
         "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -41,6 +41,8 @@ pub(super) struct OpenParagraph {
     pub ilvl: Option<u8>,
     /// The paragraph mark is a deleted revision: accepting it joins this text to the next paragraph.
     pub mark_deleted: bool,
+    /// The paragraph is a drop cap (`w:framePr w:dropCap`): its letter starts the next paragraph.
+    pub drop_cap: bool,
     /// Blocks of text boxes anchored in this paragraph, emitted right after it.
     pub anchored: Vec<Block>,
 }

@@ -15,10 +15,14 @@ use crate::docx::xml::XmlReader;
 use crate::error::Error;
 use crate::model::{Block, Note, Warning};
 use crate::table::cell_content;
+use crate::word::symbols::UnmappedSymbols;
 use quick_xml::events::Event;
 use std::io::BufRead;
 
+mod glyphs;
 mod open;
+
+use glyphs::{CheckboxContent, OpenField};
 
 /// Which kind of part is streamed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +46,8 @@ pub(super) struct Walked {
     pub warnings: Vec<Warning>,
     /// `r:id`s of header/footer references in document order, without repeats.
     pub header_refs: Vec<String>,
+    /// Symbol-font characters kept as private-use code points, for one warning per font.
+    pub unmapped_symbols: UnmappedSymbols,
 }
 
 /// What an open element means to the walker.
@@ -67,6 +73,22 @@ enum Tag {
     },
     Note,
     Math,
+    /// `w:rPr` of a run: its fonts are read.
+    RunRPr,
+    /// `w:sdt`: a content control, with an entry in `Walker::sdts`.
+    Sdt,
+    /// `w:sdtPr`: only a checkbox is read there.
+    SdtPr,
+    /// `w14:checkbox` in `w:sdtPr`.
+    SdtCheckbox,
+    /// `w:sdtContent` of a checkbox content control: its glyph is replaced.
+    CheckboxContent,
+    /// `w:fldChar`: a legacy form field's data may follow.
+    FldChar,
+    /// `w:ffData` of a `w:fldChar`.
+    FfData,
+    /// `w:checkBox` of a `w:ffData`.
+    FfCheckBox,
 }
 
 /// What to do after an element's start.
@@ -84,8 +106,8 @@ struct Walker<'c, 'a> {
     containers: Vec<Container>,
     paras: Vec<OpenParagraph>,
     tables: Vec<TableState>,
-    /// Open complex fields: `true` once past `separate` (result), `false` in the code.
-    fields: Vec<bool>,
+    /// Open complex fields, innermost last.
+    fields: Vec<OpenField>,
     fields_in_code: usize,
     text_on: bool,
     math: usize,
@@ -94,6 +116,12 @@ struct Walker<'c, 'a> {
     /// container at this depth (`containers.len()`).
     carry: Option<(String, usize)>,
     loose_text_warned: bool,
+    /// The symbol font (`Symbol`, `Wingdings`, …) the open run's `w:rFonts` names, if any.
+    run_symbol_font: Option<String>,
+    /// Open content controls: `Some(checked)` for a checkbox, `None` for any other.
+    sdts: Vec<Option<bool>>,
+    /// The checkbox content control whose shown glyph is being replaced.
+    checkbox: Option<CheckboxContent>,
     out: Walked,
 }
 
@@ -119,6 +147,9 @@ pub(super) fn walk<R: BufRead>(
         notes: Vec::new(),
         carry: None,
         loose_text_warned: false,
+        run_symbol_font: None,
+        sdts: Vec::new(),
+        checkbox: None,
         out: Walked::default(),
     };
     let mut buf = Vec::with_capacity(8 * 1024);
@@ -143,16 +174,16 @@ pub(super) fn walk<R: BufRead>(
                 Step::Nothing
             }
             Event::Text(t) if w.text_visible() => {
-                w.push_str(&t.xml10_content());
+                w.push_text(&t.xml10_content());
                 Step::Nothing
             }
             Event::CData(t) if w.text_visible() => {
-                w.push_str(&t.xml10_content());
+                w.push_text(&t.xml10_content());
                 Step::Nothing
             }
             Event::GeneralRef(r) if w.text_visible() => {
                 let c = xr.resolve_ref(&r)?;
-                w.push_char(c);
+                w.push_text(c.encode_utf8(&mut [0; 4]));
                 Step::Nothing
             }
             Event::Eof => break,
@@ -207,12 +238,18 @@ impl Walker<'_, '_> {
     }
 
     fn push_str(&mut self, s: &str) {
+        if self.replacing_checkbox() {
+            return;
+        }
         if let Some(p) = self.para() {
             p.text.push_str(s);
         }
     }
 
     fn push_char(&mut self, c: char) {
+        if self.replacing_checkbox() {
+            return;
+        }
         if let Some(p) = self.para() {
             p.text.push(c);
         }
@@ -241,10 +278,17 @@ impl Walker<'_, '_> {
     fn close(&mut self, tag: Tag) -> Result<(), Error> {
         match tag {
             Tag::T => self.text_on = false,
+            Tag::R => self.run_symbol_font = None,
+            Tag::Sdt => {
+                self.sdts.pop();
+            }
+            Tag::CheckboxContent => self.close_checkbox_content(),
             Tag::Math => self.math = self.math.saturating_sub(1),
             Tag::P => {
                 if let (Some(mut p), Some(c)) = (self.paras.pop(), self.containers.last_mut()) {
-                    if p.mark_deleted {
+                    // A deleted mark joins the text to the next paragraph on accepting; a
+                    // drop cap's letter is the first letter of the next paragraph.
+                    if p.mark_deleted || p.drop_cap {
                         c.blocks.append(&mut p.anchored);
                         self.carry = Some((p.text, self.containers.len()));
                     } else {

@@ -81,6 +81,9 @@ impl Walker<'_, '_> {
     ) -> Result<Step, Error> {
         let (ns, local) = xr.name(e);
         let parent = self.tags.last().copied().unwrap_or(Tag::Other);
+        if let Some(step) = self.open_in_properties(xr, e, ns, local, parent)? {
+            return Ok(step);
+        }
         Ok(match ns {
             Ns::W => self.open_w(xr, e, local, parent)?,
             Ns::Mc => self.open_mc(xr, e, local, parent)?,
@@ -119,7 +122,10 @@ impl Walker<'_, '_> {
                 self.paras.push(para);
                 Step::Push(Tag::P)
             }
-            "r" => Step::Push(Tag::R),
+            "r" => {
+                self.run_symbol_font = None;
+                Step::Push(Tag::R)
+            }
             "t" => {
                 self.text_on = true;
                 Step::Push(Tag::T)
@@ -131,9 +137,26 @@ impl Walker<'_, '_> {
                 }
                 Step::Nothing
             }
+            "rPr" if parent == Tag::R => Step::Push(Tag::RunRPr),
+            "sdtPr" if parent == Tag::Sdt => Step::Push(Tag::SdtPr),
+            "sdt" => {
+                self.sdts.push(None);
+                Step::Push(Tag::Sdt)
+            }
+            "sdtContent" if parent == Tag::Sdt => self.open_sdt_content(),
             _ if skipped(local) => Step::Skip,
             "pPr" if parent == Tag::P => Step::Push(Tag::PPr),
             "numPr" if parent == Tag::PPr => Step::Push(Tag::NumPr),
+            "framePr" if parent == Tag::PPr => {
+                // A drop cap is a frame holding the paragraph's first letter(s).
+                let drop = xr.attr(e, Ns::W, "dropCap")?;
+                if matches!(drop.as_deref().map(str::trim), Some("drop" | "margin")) {
+                    if let Some(p) = self.paras.last_mut() {
+                        p.drop_cap = true;
+                    }
+                }
+                Step::Nothing
+            }
             "pStyle" | "outlineLvl" if parent == Tag::PPr => {
                 let v = val(xr)?;
                 if let Some(p) = self.paras.last_mut() {
@@ -172,26 +195,25 @@ impl Walker<'_, '_> {
                 self.push_char('\n');
                 Step::Nothing
             }
+            // A non-breaking hyphen is a hyphen in text; a soft hyphen (`w:softHyphen`) is
+            // only a place a line may break, so it has no arm and adds nothing.
             "noBreakHyphen" if parent == Tag::R => {
                 self.push_char('-');
                 Step::Nothing
             }
-            "sym" if parent == Tag::R => {
-                // Symbol-font characters stay as the private-use code points Word stores:
-                // a faithful font-to-Unicode map is per font and not trivial.
-                let c = xr.attr(e, Ns::W, "char")?;
-                if let Some(c) = c
-                    .and_then(|c| u32::from_str_radix(c.trim(), 16).ok())
-                    .and_then(char::from_u32)
-                {
-                    self.push_char(c);
+            // Office Math's `m:r` holds `w:sym` as a `w:r` does.
+            "sym" if parent == Tag::R || self.math > 0 => {
+                let font = xr.attr(e, Ns::W, "font")?.map(|f| f.trim().to_string());
+                let code = xr.attr(e, Ns::W, "char")?;
+                if let Some(code) = code.and_then(|c| u32::from_str_radix(c.trim(), 16).ok()) {
+                    self.push_symbol(font, code);
                 }
                 Step::Nothing
             }
             "fldChar" => {
                 let ty = xr.attr(e, Ns::W, "fldCharType")?;
                 self.field(ty.as_deref());
-                Step::Nothing
+                Step::Push(Tag::FldChar)
             }
             "sectPr"
                 if !(self.kind == PartKind::Main && self.ctx.options.include_headers_footers) =>
@@ -326,29 +348,6 @@ impl Walker<'_, '_> {
             *chosen = true;
         }
         Ok(Step::Push(Tag::Other))
-    }
-
-    fn field(&mut self, ty: Option<&str>) {
-        match ty {
-            Some("begin") => {
-                self.fields.push(false);
-                self.fields_in_code += 1;
-            }
-            Some("separate") => {
-                if let Some(top) = self.fields.last_mut() {
-                    if !*top {
-                        *top = true;
-                        self.fields_in_code = self.fields_in_code.saturating_sub(1);
-                    }
-                }
-            }
-            Some("end") => {
-                if let Some(false) = self.fields.pop() {
-                    self.fields_in_code = self.fields_in_code.saturating_sub(1);
-                }
-            }
-            _ => {}
-        }
     }
 
     /// An error past the nesting bound, like every other bound: skipping would drop content
