@@ -162,7 +162,7 @@ fn the_format_comes_from_the_output_extension() {
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "docgrid: r.txt: cannot tell the output format from its extension; give --to json|csv|cells|xlsx|md\n"
+        "docgrid: r.txt: cannot tell the output format from its extension; give --to json|jsonl|csv|tsv|cells|xlsx|md\n"
     );
     // --to wins over the extension.
     let (code, _, _) = run(d, &["convert", "r.docx", "--to", "json", "-o", "x.md"]);

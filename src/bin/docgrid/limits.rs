@@ -70,11 +70,28 @@ pub struct ReadArgs {
     /// content); by default they are left out with one warning counting their text.
     #[arg(long)]
     html_all: bool,
+    /// Inputs larger than this fail without being read (each is read whole into memory).
+    #[arg(long, value_name = "MIB", default_value_t = docgrid::limits::DEFAULT_MAX_FILE_MIB, help_heading = "Limits")]
+    max_file_mib: u64,
     #[command(flatten)]
     limits: LimitArgs,
 }
 
 impl ReadArgs {
+    /// `--max-file-mib` in bytes.
+    pub fn max_file_bytes(&self) -> u64 {
+        self.max_file_mib.saturating_mul(1024 * 1024)
+    }
+
+    /// How a command that reads inputs one by one reads them.
+    pub fn reading(&self, chatter: crate::input::Chatter) -> crate::input::Reading {
+        crate::input::Reading {
+            options: self.options(),
+            max_file_bytes: self.max_file_bytes(),
+            chatter,
+        }
+    }
+
     /// The library options these arguments describe.
     pub fn options(&self) -> Options {
         Options {

@@ -2,6 +2,7 @@
 
 mod batch;
 mod convert;
+mod input;
 mod limits;
 mod report;
 
@@ -11,8 +12,8 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Word (.docx) and PDF documents to structured data: paragraphs and tables with merged cells
-/// rebuilt as a true row/column grid.
+/// Word (.docx, .doc), PDF and HTML documents to structured data: paragraphs and tables with
+/// merged cells rebuilt as a true row/column grid.
 #[derive(Parser)]
 #[command(name = "docgrid", version, about)]
 struct Cli {
@@ -44,6 +45,34 @@ fn main() -> ExitCode {
         eprintln!("docgrid: internal error (a bug; please report it): {what}");
         ExitCode::from(101)
     })
+}
+
+/// Whether writing failed because the reader of our stdout went away (`| head`): a Unix filter
+/// then ends quietly with status 0. Writers wrap the error (the csv crate's, serde's, which
+/// give no `source`), so the wrapped errors are unwrapped by type.
+pub(crate) fn is_broken_pipe(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    let mut error = e;
+    loop {
+        if error.kind() == BrokenPipe {
+            return true;
+        }
+        let Some(inner) = error.get_ref() else {
+            return false;
+        };
+        if let Some(io) = inner.downcast_ref::<std::io::Error>() {
+            error = io;
+        } else if let Some(csv::ErrorKind::Io(io)) =
+            inner.downcast_ref::<csv::Error>().map(|c| c.kind())
+        {
+            error = io;
+        } else {
+            return inner
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(BrokenPipe);
+        }
+    }
 }
 
 thread_local! {
