@@ -32,7 +32,10 @@ const RULES: &[(&str, &[&str])] = &[
     ),
     ("write", &["model"]),
     ("report", &["model", "table"]),
-    ("batch", &["model", "write", "report", "options", "error", "limits"]),
+    (
+        "batch",
+        &["model", "write", "report", "options", "error", "limits"],
+    ),
 ];
 
 /// Root items re-exported from rooms (`crate::Options` is `options`, and so on).
