@@ -450,3 +450,142 @@ fn help_tells_excel_users_about_bom() {
     );
     assert!(help.contains("--allow-empty") && help.contains("jsonl") && help.contains("tsv"));
 }
+
+/// A ruled table at the top of a page: `rows` of texts, each column 100 pt wide.
+fn ruled(rows: &[&[&str]], top: u32) -> String {
+    let cols = rows[0].len() as u32;
+    let n = rows.len() as u32;
+    let mut s = String::from("0.8 w\n");
+    for i in 0..=cols {
+        let x = 72 + 100 * i;
+        s.push_str(&format!("{x} {} m {x} {top} l S\n", top - 24 * n));
+    }
+    for i in 0..=n {
+        let y = top - 24 * i;
+        s.push_str(&format!("72 {y} m {} {y} l S\n", 72 + 100 * cols));
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, t) in row.iter().enumerate() {
+            s.push_str(&support::text(
+                80 + 100 * c as u32,
+                top - 16 - 24 * r as u32,
+                10,
+                t,
+            ));
+        }
+    }
+    s
+}
+
+/// Page 1: a 2×2 table; page 2: a 2×3 table, then a 1×2 one lower down.
+fn two_page_tables_pdf() -> Vec<u8> {
+    let first = ruled(&[&["Kind", "Count"], &["Received", "12"]], 700);
+    let mut second = ruled(&[&["Name", "Value", "Unit"], &["Fee", "3", "yuan"]], 700);
+    second.push_str(&support::text(
+        72,
+        560,
+        12,
+        "Some text between the two tables.",
+    ));
+    second.push_str(&ruled(&[&["Last", "Table"]], 400));
+    support::pdf(&[
+        support::PageSpec::new(first),
+        support::PageSpec::new(second),
+    ])
+}
+
+#[test]
+fn tables_lists_every_table_and_table_picks_by_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("t.pdf"), two_page_tables_pdf()).unwrap();
+    let (code, stdout, err) = run(d, &["tables", "t.pdf"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        String::from_utf8(stdout).unwrap(),
+        "source\ttable\tpages\trows\tcols\theader_rows\theader\n\
+         t.pdf\t1\t1\t2\t2\t0\tKind | Count\n\
+         t.pdf\t2\t2\t2\t3\t0\tName | Value | Unit\n\
+         t.pdf\t3\t2\t1\t2\t0\tLast | Table\n"
+    );
+    // p2:2 is table 3; several picks, comma-separated or repeated.
+    let (code, stdout, err) = run(d, &["convert", "t.pdf", "--to", "csv", "--table", "p2:2"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(stdout, b"Last,Table\n");
+    let (code, _, err) = run(
+        d,
+        &[
+            "convert",
+            "t.pdf",
+            "--to",
+            "csv",
+            "--table",
+            "p1:1,p2:2",
+            "-o",
+            "out/",
+        ],
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    let mut names: Vec<String> = std::fs::read_dir(d.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["t.pdf.table-1.csv", "t.pdf.table-3.csv"]);
+    let (code, stdout, _) = run(
+        d,
+        &[
+            "convert", "t.pdf", "--to", "cells", "--table", "3", "--table", "p1:1",
+        ],
+    );
+    assert_eq!(code, 0);
+    let text = String::from_utf8(stdout).unwrap();
+    let tables: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    assert_eq!(tables, ["3", "3", "1", "1", "1", "1"]);
+    // A page without that table says what the page has; a bad pick is a usage error.
+    let (code, _, err) = run(d, &["convert", "t.pdf", "--to", "md", "--table", "p1:2"]);
+    assert_eq!(code, 1);
+    assert_eq!(err, "docgrid: t.pdf: no table p1:2 (page 1 has 1 tables)\n");
+    let (code, _, err) = run(d, &["convert", "t.pdf", "--to", "csv", "--table", "p0:1"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("expected pP:K, the K-th table on page P"),
+        "{err}"
+    );
+    let (code, _, err) = run(d, &["convert", "t.pdf", "--table", "1,2", "-o", "x.xlsx"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "docgrid: --to xlsx takes one --table (or none, for a sheet per table)\n"
+    );
+    // Several tables to stdout still need one.
+    let (code, _, err) = run(d, &["convert", "t.pdf", "--to", "csv", "--table", "1,3"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("2 tables; a CSV to stdout holds one"), "{err}");
+}
+
+#[test]
+fn tables_lists_flow_documents_without_pages() {
+    let out = docgrid()
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .args(["tables", "samples/qinghe_2023_annual_report.docx"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let name = "samples/qinghe_2023_annual_report.docx";
+    assert_eq!(
+        text.lines().skip(1).collect::<Vec<_>>(),
+        [
+            format!("{name}\t1\t-\t14\t4\t0\t第二十条第（一）项"),
+            format!("{name}\t2\t-\t28\t10\t3\t（本列数据的勾稽关系为：第一项加第二项之和，等… | 申请人情况"),
+            format!("{name}\t3\t-\t4\t15\t3\t行政复议 | 行政诉讼"),
+        ]
+    );
+    let (code, err) = into_closed_pipe(&["tables", name]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+}

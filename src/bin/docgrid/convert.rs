@@ -6,6 +6,7 @@ mod write;
 
 use crate::input::Chatter;
 use crate::limits::ReadArgs;
+use crate::picks::{parse_pick, TablePick};
 use clap::ValueEnum;
 use docgrid::write::output::{output_name, OutputFormat};
 use std::collections::HashMap;
@@ -45,9 +46,10 @@ pub struct ConvertArgs {
     /// (a repeated name gets `.1`, `.2`, as pandas names duplicate columns).
     #[arg(long)]
     header_paths: bool,
-    /// csv/tsv/cells/xlsx/md: only table N (from 1; `3.1` is the first table nested in table 3).
-    #[arg(long, value_name = "N", value_parser = parse_label)]
-    table: Option<String>,
+    /// csv/tsv/cells/xlsx/md: only table N (from 1; `3.1` is the first table nested in table 3;
+    /// `p3:1` the first table on page 3); several as `1,3` or repeated (xlsx: one).
+    #[arg(long, value_name = "N", value_parser = parse_pick, value_delimiter = ',')]
+    table: Vec<TablePick>,
     /// csv/tsv/xlsx: a document without tables is not an error (exit 0, nothing written).
     #[arg(long)]
     allow_empty: bool,
@@ -132,18 +134,6 @@ impl From<io::Error> for Failure {
     }
 }
 
-/// A table label: positive numbers joined by dots.
-fn parse_label(s: &str) -> Result<String, String> {
-    let ok = s
-        .split('.')
-        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && !p.starts_with('0'));
-    if ok {
-        Ok(s.to_string())
-    } else {
-        Err("expected a table number from 1, or N.K for a nested table".into())
-    }
-}
-
 /// The format and the destination, or why the options do not make sense together.
 fn plan(args: &ConvertArgs) -> Result<(To, Destination), String> {
     let several = args.inputs.len() > 1;
@@ -182,8 +172,11 @@ fn plan(args: &ConvertArgs) -> Result<(To, Destination), String> {
     if args.bom && !matches!(to, To::Csv | To::Tsv | To::Cells) {
         return Err("--bom applies to --to csv, tsv and cells only".into());
     }
-    if args.table.is_some() && matches!(to, To::Json | To::Jsonl) {
+    if !args.table.is_empty() && matches!(to, To::Json | To::Jsonl) {
         return Err("--table applies to --to csv, tsv, cells, xlsx and md".into());
+    }
+    if args.table.len() > 1 && to == To::Xlsx {
+        return Err("--to xlsx takes one --table (or none, for a sheet per table)".into());
     }
     if args.compact && to != To::Json {
         return Err("--compact applies to --to json only (jsonl is always compact)".into());

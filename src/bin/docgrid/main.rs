@@ -4,7 +4,9 @@ mod batch;
 mod convert;
 mod input;
 mod limits;
+mod picks;
 mod report;
+mod tables;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -28,6 +30,9 @@ enum Command {
     Convert(convert::ConvertArgs),
     /// Convert whole folders in parallel into a mirrored tree with a manifest; reruns resume.
     Batch(batch::BatchArgs),
+    /// List every table of each input (label, pages, rows × cols, header rows, first header
+    /// cells), to choose the one for `convert --table`.
+    Tables(tables::TablesArgs),
     /// Annual reports (政府信息公开工作年度报告): standard tables as keyed values, with rule checks.
     Report(report::ReportArgs),
 }
@@ -39,6 +44,7 @@ fn main() -> ExitCode {
         Command::Convert(args) => convert::run(&args),
         Command::Batch(args) => batch::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Tables(args) => tables::run(&args),
     });
     run.unwrap_or_else(|_| {
         let what = LAST_PANIC.with(|p| p.take()).unwrap_or_default();

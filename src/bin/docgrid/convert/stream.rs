@@ -89,7 +89,13 @@ fn into<W: Write>(args: &ConvertArgs, reading: &Reading, to: To, out: W) -> io::
             }
         };
         let started = Instant::now();
-        match sink.write(&doc, args.table.as_deref()) {
+        let written = crate::picks::resolve(&doc, &args.table)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))
+            .and_then(|labels| match labels.as_slice() {
+                [] => sink.write(&doc, None),
+                labels => labels.iter().try_for_each(|l| sink.write(&doc, Some(l))),
+            });
+        match written {
             Ok(()) => reading.timings(input, &[("write", started.elapsed())]),
             Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
                 eprintln!("docgrid: {}: {e}", input.display());

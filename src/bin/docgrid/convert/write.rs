@@ -53,22 +53,31 @@ pub(super) fn one(
             _ => Ok(()),
         };
     }
+    let labels = crate::picks::resolve(doc, &args.table)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
     match to {
         To::Json => emit(destination, input, ".json", |w| {
             json::write(doc, w, !args.compact)
         }),
-        To::Md => {
-            let options = markdown::MarkdownOptions {
-                table: args.table.clone(),
-            };
-            emit(destination, input, ".md", |w| {
-                markdown::write(doc, &options, w)
-            })
-        }
-        To::Csv | To::Tsv => delimited(doc, input, args, to, destination),
+        To::Md if labels.is_empty() => emit(destination, input, ".md", |w| {
+            markdown::write(doc, &markdown::MarkdownOptions::default(), w)
+        }),
+        To::Md => emit(destination, input, ".md", |w| {
+            for (i, label) in labels.iter().enumerate() {
+                if i > 0 {
+                    writeln!(w)?;
+                }
+                let options = markdown::MarkdownOptions {
+                    table: Some(label.clone()),
+                };
+                markdown::write(doc, &options, &mut *w)?;
+            }
+            Ok(())
+        }),
+        To::Csv | To::Tsv => delimited(doc, input, args, &labels, to, destination),
         To::Xlsx => {
             let options = xlsx::XlsxOptions {
-                table: args.table.clone(),
+                table: labels.first().cloned(),
             };
             let (bytes, warnings) = xlsx::to_bytes(doc, &options)?;
             reading.warn(input, &warnings);
@@ -86,6 +95,7 @@ fn delimited(
     doc: &Document,
     input: &Path,
     args: &ConvertArgs,
+    labels: &[String],
     to: To,
     destination: &Destination,
 ) -> Result<(), Failure> {
@@ -93,18 +103,38 @@ fn delimited(
         fill_merged: args.fill_merged,
         bom: args.bom,
         header_paths: args.header_paths,
-        table: args.table.clone(),
+        table: None,
         tab_separated: to == To::Tsv,
     };
     if let Destination::Folder(dir) = destination {
-        let written = csv::write_folder(doc, &output_name(input), dir, &options);
-        return written.map(drop).map_err(|e| match e.kind() {
-            io::ErrorKind::InvalidInput => Failure::Input(e),
-            _ => Failure::Output(dir.clone(), e),
-        });
+        // No labels: every table; else one file per label.
+        let picks: Vec<Option<String>> = if labels.is_empty() {
+            vec![None]
+        } else {
+            labels.iter().cloned().map(Some).collect()
+        };
+        for table in picks {
+            let options = csv::CsvOptions {
+                table,
+                ..options.clone()
+            };
+            let written = csv::write_folder(doc, &output_name(input), dir, &options);
+            written.map(drop).map_err(|e| match e.kind() {
+                io::ErrorKind::InvalidInput => Failure::Input(e),
+                _ => Failure::Output(dir.clone(), e),
+            })?;
+        }
+        return Ok(());
     }
-    let picked = tables::select(tables::numbered(doc), args.table.as_deref())
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+    let mut picked = Vec::new();
+    if labels.is_empty() {
+        picked = tables::numbered(doc);
+    }
+    for label in labels {
+        let one = tables::select(tables::numbered(doc), Some(label))
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+        picked.extend(one);
+    }
     let [(_, table)] = picked.as_slice() else {
         let place = match destination {
             Destination::File(p) => format!("the file {}", p.display()),
