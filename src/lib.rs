@@ -40,7 +40,7 @@ pub mod write;
 pub use error::{Error, ErrorKind, PdfError};
 pub use limits::Limits;
 pub use model::Document;
-pub use options::{Options, PageSelection};
+pub use options::{Options, PageSelection, TableDetector, TableSearch};
 pub use params::LayoutParams;
 pub use sniff::Format;
 

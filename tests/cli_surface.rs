@@ -589,3 +589,82 @@ fn tables_lists_flow_documents_without_pages() {
     let (code, err) = into_closed_pipe(&["tables", name]);
     assert_eq!((code, err.as_str()), (Some(0), ""));
 }
+
+#[test]
+fn area_lattice_and_stream_steer_pdf_table_detection() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("t.pdf"), two_page_tables_pdf()).unwrap();
+    // Page 2 from y 400 down (top-left origin): only the last table.
+    let (code, stdout, err) = run(d, &["tables", "t.pdf", "--area", "0,400,595,842"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        String::from_utf8(stdout).unwrap(),
+        "source\ttable\tpages\trows\tcols\theader_rows\theader\n\
+         t.pdf\t1\t2\t1\t2\t0\tLast | Table\n"
+    );
+    // The tables outside are read as text.
+    let (_, stdout, _) = run(d, &["convert", "t.pdf", "--area", "0,400,595,842"]);
+    let v: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
+    let texts: Vec<&str> = v["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|b| b["text"].as_str())
+        .collect();
+    assert!(texts.iter().any(|t| t.contains("Kind")), "{texts:?}");
+    let (code, _, err) = run(d, &["tables", "t.pdf", "--area", "10,10,5,50"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`10,10,5,50`: needs x0 < x1 and y0 < y1"),
+        "{err}"
+    );
+    // Ruled tables: --lattice finds all three, --stream none of them.
+    let count = |args: &[&str]| {
+        let (code, stdout, err) = run(d, args);
+        assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
+        String::from_utf8(stdout).unwrap().lines().count() - 1
+    };
+    assert_eq!(count(&["tables", "t.pdf", "--lattice"]), 3);
+    // --stream reads the two-row tables from their text and horizontal rules (the header row
+    // then recognised as such); the one-row table is not a table without its grid.
+    let (code, stdout, err) = run(d, &["tables", "t.pdf", "--stream"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        String::from_utf8(stdout).unwrap(),
+        "source\ttable\tpages\trows\tcols\theader_rows\theader\n\
+         t.pdf\t1\t1\t2\t2\t1\tKind | Count\n\
+         t.pdf\t2\t2\t2\t3\t1\tName | Value | Unit\n"
+    );
+    // A table without any rules: only the stream detector finds it.
+    let rows = [
+        ["Region", "Count"],
+        ["North", "12"],
+        ["South", "7"],
+        ["East", "30"],
+        ["West", "4"],
+    ];
+    let mut content = String::new();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, t) in row.iter().enumerate() {
+            content.push_str(&support::text(
+                72 + 200 * c as u32,
+                700 - 18 * r as u32,
+                10,
+                t,
+            ));
+        }
+    }
+    std::fs::write(
+        d.join("plain.pdf"),
+        support::pdf(&[support::PageSpec::new(content)]),
+    )
+    .unwrap();
+    let found = count(&["tables", "plain.pdf"]);
+    assert_eq!(count(&["tables", "plain.pdf", "--stream"]), found);
+    assert_eq!(count(&["tables", "plain.pdf", "--lattice"]), 0);
+    assert_eq!(found, 1, "the default finds the line-less table");
+    let (code, _, err) = run(d, &["tables", "t.pdf", "--stream", "--lattice"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot be used with"), "{err}");
+}
