@@ -238,10 +238,13 @@ fn samples_convert_to_their_expected_json() {
     assert!(failures.is_empty(), "\n{}\n", failures.join("\n\n"));
 }
 
+/// A cell's row, col, row span, col span and text.
+type CellFacts = (u64, u64, u64, u64, String);
+
 /// A table's shape and cells, line breaks in cell texts dropped (LibreOffice wraps a long cell
 /// text into lines where Word's paragraph had none, or elsewhere).
-fn table_facts(t: &Value) -> (Value, Value, Value, Vec<(u64, u64, u64, u64, String)>) {
-    let mut cells: Vec<(u64, u64, u64, u64, String)> = t["cells"]
+fn table_facts(t: &Value) -> (Value, Value, Value, Vec<CellFacts>) {
+    let mut cells: Vec<CellFacts> = t["cells"]
         .as_array()
         .unwrap()
         .iter()
