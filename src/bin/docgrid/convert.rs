@@ -50,7 +50,8 @@ pub struct ConvertArgs {
     /// `p3:1` the first table on page 3); several as `1,3` or repeated (xlsx: one).
     #[arg(long, value_name = "N", value_parser = parse_pick, value_delimiter = ',')]
     table: Vec<TablePick>,
-    /// csv/tsv/xlsx: a document without tables is not an error (exit 0, nothing written).
+    /// csv/tsv/xlsx: a document without tables is not an error (exit 0; an empty file for
+    /// `-o FILE.csv`, else nothing written).
     #[arg(long)]
     allow_empty: bool,
     /// Print no warnings on stderr (they stay in the JSON `warnings`); errors are still printed.
