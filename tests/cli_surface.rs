@@ -668,3 +668,17 @@ fn area_lattice_and_stream_steer_pdf_table_detection() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot be used with"), "{err}");
 }
+
+#[test]
+fn version_names_the_output_contract() {
+    let out = docgrid().arg("--version").output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!(
+            "docgrid {} (output contract {})\n",
+            env!("CARGO_PKG_VERSION"),
+            docgrid::model::CONTRACT_VERSION
+        )
+    );
+}

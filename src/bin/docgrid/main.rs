@@ -8,7 +8,7 @@ mod picks;
 mod report;
 mod tables;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::process::ExitCode;
 
 #[global_allocator]
@@ -38,7 +38,17 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The contract version beside the crate's, read from the library so they never disagree.
+    let version = format!(
+        "{} (output contract {})",
+        env!("CARGO_PKG_VERSION"),
+        docgrid::model::CONTRACT_VERSION
+    );
+    let matches = Cli::command().version(version).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     quiet_panics();
     let run = std::panic::catch_unwind(|| match cli.command {
         Command::Convert(args) => convert::run(&args),
