@@ -15,7 +15,7 @@
 //! let headings = doc.blocks.iter().filter(|b| matches!(b, Block::Heading(_))).count();
 //! assert!(headings > 0);
 //! let json = serde_json::to_string(&doc)?;
-//! assert!(json.starts_with(r#"{"docgrid":"1.3""#));
+//! assert!(json.starts_with(r#"{"docgrid":"1.4""#));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -41,7 +41,7 @@ pub mod write;
 pub use error::{Error, ErrorKind, PdfError};
 pub use limits::Limits;
 pub use model::Document;
-pub use options::{Options, PageSelection};
+pub use options::{Options, PageSelection, TableDetector, TableSearch};
 pub use params::LayoutParams;
 pub use sniff::Format;
 

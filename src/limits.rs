@@ -117,9 +117,35 @@ bounds! {
         "N", "Elements (start tags) of one HTML page.";
 }
 
+/// Default bound on the size of one input file, in MiB (`--max-file-mib`): inputs are read
+/// whole into memory, so the size is checked from the file's metadata before reading.
+pub const DEFAULT_MAX_FILE_MIB: u64 = 256;
+
+/// The one-line cause for an input of `len` bytes over `max_bytes`, naming the flag that
+/// raises the bound; `None` when it fits.
+pub fn file_size_error(len: u64, max_bytes: u64) -> Option<String> {
+    const MIB: f64 = 1024.0 * 1024.0;
+    (len > max_bytes).then(|| {
+        format!(
+            "file is {:.1} MiB ({len} bytes), over the limit of {} MiB; raise it with --max-file-mib",
+            len as f64 / MIB,
+            max_bytes / (1024 * 1024)
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_file_size_error_names_its_flag() {
+        assert_eq!(file_size_error(10, 10), None);
+        assert_eq!(
+            file_size_error(3 * 1024 * 1024 + 1, 2 * 1024 * 1024).as_deref(),
+            Some("file is 3.0 MiB (3145729 bytes), over the limit of 2 MiB; raise it with --max-file-mib")
+        );
+    }
 
     /// RELIABILITY.md's table of limits has one row per bound, with its flag and default.
     #[test]

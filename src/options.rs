@@ -18,6 +18,59 @@ pub struct Options {
     pub html_all: bool,
     /// Tolerances of layout analysis and table detection for fixed-layout sources (PDF).
     pub layout: LayoutParams,
+    /// Where and how fixed-layout sources (PDF) look for tables.
+    pub tables: TableSearch,
+}
+
+/// Where and how tables are looked for on fixed-layout pages (tabula's `-a`, `--lattice`,
+/// `--stream`); the default looks everywhere with both detectors.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct TableSearch {
+    /// Only tables whose box has its centre in this area are kept, on every page: `(x0, y0, x1,
+    /// y1)` in points from the top-left corner of the page as displayed (as tabula and
+    /// pdfplumber measure). Text of a table left out is read as paragraphs.
+    pub area: Option<(f32, f32, f32, f32)>,
+    /// Which detector runs.
+    pub detector: TableDetector,
+}
+
+/// The table detectors of fixed-layout pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TableDetector {
+    /// Ruled tables, then line-less tables from text alignment where no ruled table is.
+    #[default]
+    Both,
+    /// Only tables drawn with ruling lines (camelot's and tabula's lattice).
+    Lattice,
+    /// Only tables from text alignment (and horizontal rules alone, as in three-line tables);
+    /// full ruling grids are not looked for (stream).
+    Stream,
+}
+
+impl TableSearch {
+    /// Parses an area `x0,y0,x1,y1` (points, top-left origin; `x0 < x1`, `y0 < y1`).
+    pub fn parse_area(text: &str) -> Result<(f32, f32, f32, f32), String> {
+        let numbers: Vec<f32> = text
+            .split(',')
+            .map(|p| p.trim().parse::<f32>().ok().filter(|v| v.is_finite()))
+            .collect::<Option<Vec<f32>>>()
+            .ok_or_else(|| format!("`{text}`: expected four numbers x0,y0,x1,y1 in points"))?;
+        match numbers[..] {
+            [x0, y0, x1, y1] if x0 < x1 && y0 < y1 => Ok((x0, y0, x1, y1)),
+            [_, _, _, _] => Err(format!("`{text}`: needs x0 < x1 and y0 < y1")),
+            _ => Err(format!(
+                "`{text}`: expected four numbers x0,y0,x1,y1 in points"
+            )),
+        }
+    }
+
+    /// Whether a table with box `bbox` is kept.
+    pub fn keeps(&self, (x0, y0, x1, y1): (f32, f32, f32, f32)) -> bool {
+        self.area.is_none_or(|(ax0, ay0, ax1, ay1)| {
+            let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+            cx >= ax0 && cx <= ax1 && cy >= ay0 && cy <= ay1
+        })
+    }
 }
 
 /// A set of 1-based page numbers, as written on the command line: `1-3,7,10-`.
@@ -70,7 +123,28 @@ impl PageSelection {
 
 #[cfg(test)]
 mod tests {
-    use super::PageSelection;
+    use super::{PageSelection, TableSearch};
+
+    #[test]
+    fn areas_parse_and_keep_tables_by_their_centre() {
+        assert_eq!(
+            TableSearch::parse_area("0, 400,595.5,842"),
+            Ok((0.0, 400.0, 595.5, 842.0))
+        );
+        for bad in ["1,2,3", "1,2,3,4,5", "a,b,c,d", "5,0,1,9", "0,0,NaN,1", ""] {
+            assert!(TableSearch::parse_area(bad).is_err(), "{bad}");
+        }
+        let search = TableSearch {
+            area: Some((0.0, 400.0, 595.0, 842.0)),
+            ..TableSearch::default()
+        };
+        assert!(search.keeps((72.0, 380.0, 272.0, 480.0)), "centre at y 430");
+        assert!(
+            !search.keeps((72.0, 100.0, 272.0, 500.0)),
+            "centre at y 300"
+        );
+        assert!(TableSearch::default().keeps((0.0, 0.0, 1.0, 1.0)));
+    }
 
     #[test]
     fn parses_pages_and_ranges() {

@@ -37,7 +37,10 @@ const RULES: &[(&str, &[&str])] = &[
     ),
     ("write", &["model"]),
     ("report", &["model", "table"]),
-    ("batch", &["model", "write", "report", "options", "error"]),
+    (
+        "batch",
+        &["model", "write", "report", "options", "error", "limits"],
+    ),
 ];
 
 /// Root items re-exported from rooms (`crate::Options` is `options`, and so on).

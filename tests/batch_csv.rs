@@ -236,12 +236,14 @@ fn report_batch_keys_every_sample_and_gathers_values_and_checks() {
         templates: Arc::new(docgrid::report::Templates::builtin().unwrap()),
     });
     let s = batch::run(&c).unwrap();
-    assert_eq!((s.converted, s.failed), (2, 0));
+    // The two .docx samples and the PDF export of qinghe's.
+    assert_eq!((s.converted, s.failed), (3, 0));
     let pingchuan = samples.join("pingchuan_2020_annual_report.docx");
     let qinghe = samples.join("qinghe_2023_annual_report.docx");
     for dir in [
         "pingchuan_2020_annual_report.docx.report",
         "qinghe_2023_annual_report.docx.report",
+        "qinghe_2023_annual_report.pdf.report",
     ] {
         for part in ["report.json", "values.csv", "checks.csv"] {
             assert!(out.join(dir).join(part).is_file(), "{dir}/{part}");

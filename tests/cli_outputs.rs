@@ -157,12 +157,12 @@ fn the_format_comes_from_the_output_extension() {
     assert_eq!(code, 0);
     let v: serde_json::Value =
         serde_json::from_slice(&std::fs::read(d.join("r.JSON")).unwrap()).unwrap();
-    assert_eq!(v["docgrid"], "1.3");
+    assert_eq!(v["docgrid"], "1.4");
     let (code, _, err) = run(d, &["convert", "r.docx", "-o", "r.txt"]);
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "docgrid: r.txt: cannot tell the output format from its extension; give --to json|csv|cells|xlsx|md\n"
+        "docgrid: r.txt: cannot tell the output format from its extension; give --to json|jsonl|csv|tsv|cells|xlsx|md\n"
     );
     // --to wins over the extension.
     let (code, _, _) = run(d, &["convert", "r.docx", "--to", "json", "-o", "x.md"]);

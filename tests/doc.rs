@@ -170,6 +170,7 @@ fn spans_agree_with_wvhtml() {
 /// leaves out; LibreOffice's export also renames the style "Body Text" to "Text Body" (so only
 /// tables are compared here). The other 12 tables must come out the same.
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn the_corpus_conversion_keeps_its_tables() {
     let src = root().join("../shared/corpus/docx/docx2python/libreoffice_conversion.docx");
     if !src.exists() {

@@ -75,6 +75,7 @@ fn encrypted_docx_is_named_whatever_its_name() {
 }
 
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn encrypted_docx_from_apache_poi() {
     let path = Path::new("../shared/corpus/docx/poi/bug53475-password-is-pass.docx");
     let Ok(bytes) = std::fs::read(path) else {

@@ -227,6 +227,7 @@ fn assert_template(name: &str, got: &Table, want: &serde_json::Value) {
 /// 4→5 break; values from `spec/cn-annual-report.md` (淮安 passes T3.balance 3119+34 = 3050+103
 /// and T4 72+64+178+37 = 351, 13+4+8+1 = 26, 12+1+1+6 = 20).
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn huaian_wps_report() {
     let Some(sh) = shared() else { return };
     let found = tables_of(&sh.join("corpus/reports/huaian_city_2024.pdf"));
@@ -257,6 +258,7 @@ fn huaian_wps_report() {
 /// （六）其他处理 and （七）总计 rows, and one splitting the 行政诉讼 banner after column 7, leaving
 /// an empty cell; a person reading the page sees those cells, so docgrid must report them.
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn hongze_wps_report() {
     let Some(sh) = shared() else { return };
     let found = tables_of(&sh.join("corpus/reports/hongze_district_2024.pdf"));
@@ -338,6 +340,7 @@ fn read_csv(p: &std::path::Path) -> Vec<Vec<String>> {
 /// rows, and A4-13, 4 rows, separated by a paragraph on the page) one after the other; a scenario
 /// banner's text sits in column 0 with blanks after it: one cell across all 6 columns on the page.
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn tabula_spanning_cells() {
     let Some(sh) = shared() else { return };
     let pdf = sh.join("corpus/pdf/tabula-java");
@@ -372,6 +375,7 @@ fn tabula_spanning_cells() {
 /// camelot's asserted `copy_text="v"` output for `row_span_1.pdf` copies a row-spanning cell's
 /// text down every row it covers; docgrid's spans, copied the same way, must give that table.
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn camelot_row_span_1() {
     let Some(sh) = shared() else { return };
     let dir = sh.join("corpus/pdf/camelot");
@@ -401,6 +405,7 @@ fn camelot_row_span_1() {
 /// camelot's other span files, which carry no expected output: the spans a person sees on the
 /// rendered page (checked by eye at 110 dpi), every one and nothing more.
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn camelot_row_span_2_and_column_spans() {
     let Some(sh) = shared() else { return };
     let dir = sh.join("corpus/pdf/camelot");
@@ -464,6 +469,7 @@ fn camelot_row_span_2_and_column_spans() {
 /// lattice and PyMuPDF all find, research/pdf-anchors.md §4); the second has the 2-row header,
 /// the 5-column 大型车比例 group and the 6-row 高速公路 / 2-row 八 stub spans a person sees.
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn pdfplumber_issue_336_spans() {
     let Some(sh) = shared() else { return };
     let found = tables_of(&sh.join("corpus/pdf/pdfplumber/issue-336-example.pdf"));
@@ -484,6 +490,7 @@ fn pdfplumber_issue_336_spans() {
 /// §1.5 gives the two real tables, the 634×7 main table from page 1 and the 11×9 "Summary by
 /// Month" split 3 + 8 rows over pages 15–16.
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn warn_report_stitched() {
     let Some(sh) = shared() else { return };
     let found =
@@ -575,6 +582,7 @@ fn frame_without_inner_rules_us035a() {
 /// PyMuPDF's test of dotted rules: three tables of 11×12, 25×11 and 1×10; the first one's
 /// header is one ruled row of labels on up to five lines, over rows ruled by dotted lines.
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn dotted_gridlines_are_rules() {
     let Some(sh) = shared() else { return };
     let found = tables_of(&sh.join("corpus/pdf/pymupdf/dotted-gridlines.pdf"));
@@ -606,6 +614,7 @@ fn dotted_gridlines_are_rules() {
 
 /// PyMuPDF's false-positive trap: a bar chart with gridlines and axis labels is no table.
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn chart_is_no_table() {
     let Some(sh) = shared() else { return };
     let found = tables_of(&sh.join("corpus/pdf/pymupdf/battery-file-22.pdf"));
@@ -615,6 +624,7 @@ fn chart_is_no_table() {
 /// No line-less table invented in the reports: exactly the truth's tables (generated reports)
 /// or the template's three (WPS reports), nothing from their prose, lists or headings.
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn reports_table_count() {
     let Some(sh) = shared() else { return };
     let dir = sh.join("corpus/reports");
@@ -657,6 +667,7 @@ fn anchors(t: &Table, r: usize) -> Vec<String> {
 /// Total, Surplus/Deficit over Rice and Paddy, then 30 districts and the ODISHA total across
 /// the first two columns (checked again at 150 dpi).
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn camelot_agstat_sideways_header() {
     let Some(sh) = shared() else { return };
     let found = tables_of(&sh.join("corpus/pdf/camelot/agstat.pdf"));
@@ -697,6 +708,7 @@ fn camelot_agstat_sideways_header() {
 /// 12 rows of votes under it must be camelot's asserted ones, with no empty spacer row between
 /// (camelot's first column, the township names left of the ruled grid, is outside the table).
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn camelot_vertical_header_names() {
     let Some(sh) = shared() else { return };
     let dir = sh.join("corpus/pdf/camelot");
@@ -722,6 +734,7 @@ fn camelot_vertical_header_names() {
 /// (camelot needs `process_background=True`); its second table equals camelot's asserted one,
 /// with the halt figures of Delhi and Rajasthan in one cell down both rows.
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn camelot_white_rules_over_bands() {
     let Some(sh) = shared() else { return };
     let dir = sh.join("corpus/pdf/camelot");
@@ -749,6 +762,7 @@ fn camelot_white_rules_over_bands() {
 /// pdfplumber's `word365_structure.pdf`: a Word table style with white borders between
 /// blue-shaded cells.
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn word_table_style_with_white_borders() {
     let Some(sh) = shared() else { return };
     let found = tables_of(&sh.join("corpus/pdf/pdfplumber/word365_structure.pdf"));
@@ -771,6 +785,7 @@ fn word_table_style_with_white_borders() {
 /// camelot's `12s0324.pdf` (InDesign): its font maps the period to " .", a space no glyph
 /// draws; figures read as printed, "11,062.6", never "11,062 .6".
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn a_space_mapped_into_a_glyph_is_not_text() {
     let Some(sh) = shared() else { return };
     let found = tables_of(&sh.join("corpus/pdf/camelot/12s0324.pdf"));

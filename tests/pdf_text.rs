@@ -85,6 +85,7 @@ fn load(bytes: &[u8]) -> Vec<docgrid::pdf::engine::Page> {
 }
 
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn report_text_matches_truth() {
     let Some(c) = corpus() else { return };
     let cases = [
@@ -164,6 +165,7 @@ fn report_text_matches_truth() {
 }
 
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn layout_pages_and_continuations() {
     let Some(c) = corpus() else { return };
     let dir = c.join("reports");
@@ -231,6 +233,7 @@ fn pdfs(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn corpus_never_panics() {
     let Some(c) = corpus() else { return };
     let mut files = Vec::new();
@@ -270,6 +273,7 @@ fn corpus_never_panics() {
 }
 
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn wps_fake_bold_doubles_are_merged() {
     let Some(c) = corpus() else { return };
     let bytes = std::fs::read(c.join("reports/huaian_city_2024.pdf")).unwrap();
@@ -293,6 +297,7 @@ fn wps_fake_bold_doubles_are_merged() {
 }
 
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn passwords() {
     let Some(c) = corpus() else { return };
     // MANIFEST.tsv: tabula-java/encrypted.pdf needs the user password "userpassword".

@@ -91,16 +91,19 @@ fn check_rendering(name: &str, ext: &str) {
 }
 
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn v2021_ok_matches_truth() {
     check_truth("v2021_ok");
 }
 
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn v2021_split_matches_truth() {
     check_truth("v2021_split");
 }
 
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn pdf_renderings_match_truth() {
     for name in ["v2021_ok", "v2021_split"] {
         for ext in ["pdf", "chromium.pdf"] {
@@ -127,6 +130,7 @@ fn keys_of<'r>(rep: &'r Report, prefix: &str) -> Vec<&'r str> {
 }
 
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn real_wps_reports_are_keyed_and_checked() {
     let dir = manifest().join("../shared/corpus/reports");
     if !dir.is_dir() {

@@ -138,7 +138,8 @@ fn csv_header_paths_make_one_header_line() {
         rows[0],
         [
             corner,
-            corner,
+            // The second column under the merged corner label: named apart, as pandas would.
+            &format!("{corner}.1"),
             "申请人情况/自然人",
             "申请人情况/法人或其他组织/商业企业",
             "申请人情况/法人或其他组织/其他",

@@ -52,12 +52,8 @@ pub(crate) fn prepare(
             counts.or_else(|| config.format.counts(&out)),
         ));
     }
-    if meta.len() > config.max_file_bytes {
-        return Prepared::Done(Outcome::Failed(format!(
-            "file is {} bytes, over the limit of {} bytes",
-            meta.len(),
-            config.max_file_bytes
-        )));
+    if let Some(cause) = crate::limits::file_size_error(meta.len(), config.max_file_bytes) {
+        return Prepared::Done(Outcome::Failed(cause));
     }
     let bytes = match fs::read(path) {
         Ok(b) => b,

@@ -28,7 +28,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Default bound on the size of one input file (it is read whole into memory).
-pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+pub const DEFAULT_MAX_FILE_BYTES: u64 = crate::limits::DEFAULT_MAX_FILE_MIB * 1024 * 1024;
 /// Default wall-time bound for converting one input.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
 
@@ -341,7 +341,7 @@ pub fn run(config: &BatchConfig) -> Result<Summary, BatchError> {
         .map_err(|e| BatchError::io(&manifest_path, e))?;
     if let Err(cause) = gather(config, &ctx) {
         // The per-input outputs are all in place; only the combined file is missing.
-        eprintln!("docgrid: {cause}");
+        progress::say(format_args!("docgrid: {cause}"));
         summary.failed += 1;
     }
     let summary = Summary {

@@ -26,6 +26,28 @@ pub enum ProgressMode {
     Quiet,
 }
 
+/// One line on stderr. `eprintln!` panics when stderr is a closed pipe (`2>&1 | head`); a
+/// progress line nobody reads is no reason to stop converting.
+pub(crate) fn say(line: std::fmt::Arguments) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// The bar's template: `done/total` only once the counting walk has found every input, so it
+/// never shows `1/0 files` while the walk is still counting (then it shows `done files`).
+fn bar_template(total_known: bool) -> &'static str {
+    if total_known {
+        "{elapsed_precise} [{wide_bar}] {pos}/{len} files  {per_sec:0}  ETA {eta}  {msg}"
+    } else {
+        "{elapsed_precise} {pos} files  {per_sec:0}  {msg}"
+    }
+}
+
+fn bar_style(total_known: bool) -> ProgressStyle {
+    ProgressStyle::with_template(bar_template(total_known))
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+}
+
 /// What became of one input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -59,11 +81,7 @@ impl Reporter {
         };
         let bar = (mode == ProgressMode::Bar).then(|| {
             let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-            let style = ProgressStyle::with_template(
-                "{elapsed_precise} [{wide_bar}] {pos}/{len} files  {per_sec:0}  ETA {eta}  {msg}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
-            bar.set_style(style);
+            bar.set_style(bar_style(false));
             bar.set_message("counting inputs…");
             bar
         });
@@ -92,6 +110,9 @@ impl Reporter {
         self.total_known.store(known, Ordering::Relaxed);
         if let Some(bar) = &self.bar {
             bar.set_length(total.max(bar.position()));
+            if known {
+                bar.set_style(bar_style(true));
+            }
             self.update_message(bar);
         }
     }
@@ -108,7 +129,7 @@ impl Reporter {
             let line = format!("docgrid: {}: {}", path.display(), cause);
             match &self.bar {
                 Some(bar) => bar.println(line),
-                None => eprintln!("{line}"),
+                None => say(format_args!("{line}")),
             }
         }
         if let Some(bar) = &self.bar {
@@ -156,9 +177,9 @@ impl Reporter {
             String::new()
         };
         let plus = if known { "" } else { "+" };
-        eprintln!(
+        say(format_args!(
             "docgrid: batch: {done}/{total}{plus} inputs, {failed} failed, {rate:.0} files/s{eta}"
-        );
+        ));
     }
 
     fn done(&self) -> u64 {
@@ -183,7 +204,22 @@ impl Reporter {
             bar.finish_and_clear();
         }
         if !self.quiet {
-            eprintln!("docgrid: batch: {summary}");
+            say(format_args!("docgrid: batch: {summary}"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bar_shows_a_total_only_once_it_is_known() {
+        assert!(!bar_template(false).contains("{len}"));
+        assert!(bar_template(true).contains("{pos}/{len} files"));
+        // Both templates parse (a typo would fall back to indicatif's default silently).
+        for known in [false, true] {
+            assert!(ProgressStyle::with_template(bar_template(known)).is_ok());
         }
     }
 }

@@ -23,7 +23,13 @@ pub fn assemble(pages: &[Page], options: &Options) -> Document {
         &owned
     };
     let mut table_warnings = Vec::new();
-    let found = tables::detect(pages, &options.layout, &options.limits, &mut table_warnings);
+    let found = tables::detect_in(
+        pages,
+        &options.layout,
+        &options.tables,
+        &options.limits,
+        &mut table_warnings,
+    );
     let mut doc = assemble_with(pages, found, options);
     doc.warnings.extend(table_warnings);
     doc

@@ -52,9 +52,8 @@ impl<W: Write> CellsWriter<W> {
 
     /// Flushes and returns the underlying writer.
     pub fn finish(self) -> io::Result<W> {
-        self.csv
-            .into_inner()
-            .map_err(|e| io::Error::other(e.error().to_string()))
+        // The flush's own error, so a closed pipe stays a `BrokenPipe` the caller can tell.
+        self.csv.into_inner().map_err(|e| e.into_error())
     }
 }
 

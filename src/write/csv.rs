@@ -23,6 +23,8 @@ pub struct CsvOptions {
     pub header_paths: bool,
     /// Write only the table with this label (`3`, or `3.1` for a nested one).
     pub table: Option<String>,
+    /// Separate fields with tabs (TSV, `.tsv` files) instead of commas; quoting is unchanged.
+    pub tab_separated: bool,
 }
 
 /// Writes one table as CSV.
@@ -34,12 +36,16 @@ pub fn write_table<W: Write>(table: &Table, options: &CsvOptions, mut out: W) ->
     if options.bom {
         out.write_all(BOM)?;
     }
-    let mut w = csv::WriterBuilder::new().flexible(false).from_writer(out);
+    let delimiter = if options.tab_separated { b'\t' } else { b',' };
+    let mut w = csv::WriterBuilder::new()
+        .flexible(false)
+        .delimiter(delimiter)
+        .from_writer(out);
     let layout = Layout::new(table);
     let mut first_body_row = 0;
     if options.header_paths && layout.rows > 0 {
         first_body_row = table.header_rows.clamp(1, layout.rows);
-        w.write_record(layout.header_paths(first_body_row))?;
+        w.write_record(distinct_names(layout.header_paths(first_body_row)))?;
     }
     for row in first_body_row..layout.rows {
         w.write_record((0..layout.cols).map(|col| layout.text_at(row, col, options.fill_merged)))?;
@@ -47,9 +53,36 @@ pub fn write_table<W: Write>(table: &Table, options: &CsvOptions, mut out: W) ->
     w.flush()
 }
 
+/// Column names made distinct as pandas does on reading (`name`, `name.1`, `name.2`): a row
+/// label spanning several columns names each of them, and a reader keyed by column name would
+/// otherwise keep only one. Empty names stay empty.
+fn distinct_names(names: Vec<String>) -> Vec<String> {
+    let mut used: std::collections::HashSet<String> = names.iter().cloned().collect();
+    let mut seen = std::collections::HashSet::new();
+    names
+        .into_iter()
+        .map(|name| {
+            if name.is_empty() || seen.insert(name.clone()) {
+                return name;
+            }
+            let renamed = (1..)
+                .map(|k| format!("{name}.{k}"))
+                .find(|n| !used.contains(n))
+                .unwrap_or_default();
+            used.insert(renamed.clone());
+            renamed
+        })
+        .collect()
+}
+
 /// The file name of table `label` of input `stem`.
 pub fn file_name(stem: &str, label: &str) -> String {
     format!("{stem}.table-{label}.csv")
+}
+
+/// The file name of table `label` of input `stem` as TSV.
+pub fn tsv_file_name(stem: &str, label: &str) -> String {
+    format!("{stem}.table-{label}.tsv")
 }
 
 /// Writes the selected tables of `doc` into `dir` (which must exist), each atomically;
@@ -64,7 +97,12 @@ pub fn write_folder(
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
     let mut written = Vec::with_capacity(tables.len());
     for (label, table) in tables {
-        let path = dir.join(file_name(stem, &label));
+        let name = if options.tab_separated {
+            tsv_file_name(stem, &label)
+        } else {
+            file_name(stem, &label)
+        };
+        let path = dir.join(name);
         write_atomically(&path, |w| write_table(table, options, w))?;
         written.push(path);
     }
@@ -140,7 +178,28 @@ mod tests {
         let text = render(&options);
         assert_eq!(
             text,
-            "\u{feff}总,\"a,\"\"b\"\"\",\"a,\"\"b\"\"\"\n,x,\"line1\nline2\"\n"
+            "\u{feff}总,\"a,\"\"b\"\"\",\"a,\"\"b\"\".1\"\n,x,\"line1\nline2\"\n"
+        );
+    }
+
+    #[test]
+    fn repeated_header_names_are_made_distinct_as_pandas_does() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            distinct_names(names(&["项目", "项目", "", "", "项目.1", "项目"])),
+            names(&["项目", "项目.2", "", "", "项目.1", "项目.3"])
+        );
+    }
+
+    #[test]
+    fn tab_separated_quotes_only_what_needs_it() {
+        let options = CsvOptions {
+            tab_separated: true,
+            ..CsvOptions::default()
+        };
+        assert_eq!(
+            render(&options),
+            "总\t\"a,\"\"b\"\"\"\t\n\tx\t\"line1\nline2\"\n"
         );
     }
 

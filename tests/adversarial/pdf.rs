@@ -378,6 +378,7 @@ fn report_pdf() -> Option<Vec<u8>> {
 }
 
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn pdf_truncations_never_panic() {
     let Some(bytes) = report_pdf() else { return };
     for cut in (0..bytes.len()).step_by(1024) {
@@ -390,6 +391,7 @@ fn pdf_truncations_never_panic() {
 }
 
 #[test]
+#[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn pdf_byte_flips_never_panic() {
     let Some(bytes) = report_pdf() else { return };
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;

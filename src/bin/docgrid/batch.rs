@@ -51,9 +51,6 @@ pub struct BatchArgs {
     /// Seconds after which one input is abandoned and recorded as failed (0: no bound).
     #[arg(long, value_name = "SECS", default_value_t = 120)]
     timeout: u64,
-    /// Inputs larger than this fail without being read.
-    #[arg(long, value_name = "MIB", default_value_t = 256)]
-    max_file_mib: u64,
     #[command(flatten)]
     read: crate::limits::ReadArgs,
 }
@@ -93,6 +90,7 @@ pub fn run(args: &BatchArgs) -> ExitCode {
                 bom: args.bom,
                 header_paths: args.header_paths,
                 table: None,
+                tab_separated: false,
             },
         }),
         BatchTo::Cells => Arc::new(batch::Cells { bom: args.bom }),
@@ -131,7 +129,7 @@ pub fn run(args: &BatchArgs) -> ExitCode {
         ProgressMode::Auto
     };
     config.options = args.read.options();
-    config.max_file_bytes = args.max_file_mib.saturating_mul(1024 * 1024);
+    config.max_file_bytes = args.read.max_file_bytes();
     config.timeout = (args.timeout > 0).then(|| Duration::from_secs(args.timeout));
     match batch::run(&config) {
         Ok(summary) => ExitCode::from(summary.exit_code()),

@@ -3,7 +3,7 @@
 
 use clap::{value_parser, Arg, ArgMatches, Args, Command, FromArgMatches};
 use docgrid::limits::BOUNDS;
-use docgrid::{Limits, Options, PageSelection};
+use docgrid::{Limits, Options, PageSelection, TableDetector, TableSearch};
 
 /// Resource bounds; an input that exceeds one fails with an error naming it. One flag per
 /// entry of `BOUNDS`, so a new bound is declared once, in the library.
@@ -70,11 +70,38 @@ pub struct ReadArgs {
     /// content); by default they are left out with one warning counting their text.
     #[arg(long)]
     html_all: bool,
+    /// PDF: keep only tables whose centre lies in this area, in points from the page's top-left
+    /// corner as displayed (tabula's -a order is top,left,bottom,right; this is x0,y0,x1,y1).
+    #[arg(long, value_name = "X0,Y0,X1,Y1", value_parser = TableSearch::parse_area, allow_hyphen_values = true)]
+    area: Option<(f32, f32, f32, f32)>,
+    /// PDF: only tables drawn with ruling lines.
+    #[arg(long, conflicts_with = "stream")]
+    lattice: bool,
+    /// PDF: only tables from text alignment; ruling grids are not looked for.
+    #[arg(long)]
+    stream: bool,
+    /// Inputs larger than this fail without being read (each is read whole into memory).
+    #[arg(long, value_name = "MIB", default_value_t = docgrid::limits::DEFAULT_MAX_FILE_MIB, help_heading = "Limits")]
+    max_file_mib: u64,
     #[command(flatten)]
     limits: LimitArgs,
 }
 
 impl ReadArgs {
+    /// `--max-file-mib` in bytes.
+    pub fn max_file_bytes(&self) -> u64 {
+        self.max_file_mib.saturating_mul(1024 * 1024)
+    }
+
+    /// How a command that reads inputs one by one reads them.
+    pub fn reading(&self, chatter: crate::input::Chatter) -> crate::input::Reading {
+        crate::input::Reading {
+            options: self.options(),
+            max_file_bytes: self.max_file_bytes(),
+            chatter,
+        }
+    }
+
     /// The library options these arguments describe.
     pub fn options(&self) -> Options {
         Options {
@@ -84,6 +111,14 @@ impl ReadArgs {
             pages: self.pages.clone(),
             html_all: self.html_all,
             layout: docgrid::LayoutParams::default(),
+            tables: TableSearch {
+                area: self.area,
+                detector: match (self.lattice, self.stream) {
+                    (true, _) => TableDetector::Lattice,
+                    (_, true) => TableDetector::Stream,
+                    _ => TableDetector::Both,
+                },
+            },
         }
     }
 }

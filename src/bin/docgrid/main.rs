@@ -2,17 +2,20 @@
 
 mod batch;
 mod convert;
+mod input;
 mod limits;
+mod picks;
 mod report;
+mod tables;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::process::ExitCode;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Word (.docx) and PDF documents to structured data: paragraphs and tables with merged cells
-/// rebuilt as a true row/column grid.
+/// Word (.docx, .doc), PDF and HTML documents to structured data: paragraphs and tables with
+/// merged cells rebuilt as a true row/column grid.
 #[derive(Parser)]
 #[command(name = "docgrid", version, about)]
 struct Cli {
@@ -27,23 +30,65 @@ enum Command {
     Convert(convert::ConvertArgs),
     /// Convert whole folders in parallel into a mirrored tree with a manifest; reruns resume.
     Batch(batch::BatchArgs),
+    /// List every table of each input (label, pages, rows × cols, header rows, first header
+    /// cells), to choose the one for `convert --table`.
+    Tables(tables::TablesArgs),
     /// Annual reports (政府信息公开工作年度报告): standard tables as keyed values, with rule checks.
     Report(report::ReportArgs),
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The contract version beside the crate's, read from the library so they never disagree.
+    let version = format!(
+        "{} (output contract {})",
+        env!("CARGO_PKG_VERSION"),
+        docgrid::model::CONTRACT_VERSION
+    );
+    let matches = Cli::command().version(version).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     quiet_panics();
     let run = std::panic::catch_unwind(|| match cli.command {
         Command::Convert(args) => convert::run(&args),
         Command::Batch(args) => batch::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Tables(args) => tables::run(&args),
     });
     run.unwrap_or_else(|_| {
         let what = LAST_PANIC.with(|p| p.take()).unwrap_or_default();
         eprintln!("docgrid: internal error (a bug; please report it): {what}");
         ExitCode::from(101)
     })
+}
+
+/// Whether writing failed because the reader of our stdout went away (`| head`): a Unix filter
+/// then ends quietly with status 0. Writers wrap the error (the csv crate's, serde's, which
+/// give no `source`), so the wrapped errors are unwrapped by type.
+pub(crate) fn is_broken_pipe(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    let mut error = e;
+    loop {
+        if error.kind() == BrokenPipe {
+            return true;
+        }
+        let Some(inner) = error.get_ref() else {
+            return false;
+        };
+        if let Some(io) = inner.downcast_ref::<std::io::Error>() {
+            error = io;
+        } else if let Some(csv::ErrorKind::Io(io)) =
+            inner.downcast_ref::<csv::Error>().map(|c| c.kind())
+        {
+            error = io;
+        } else {
+            return inner
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(BrokenPipe);
+        }
+    }
 }
 
 thread_local! {

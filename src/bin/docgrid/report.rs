@@ -1,7 +1,7 @@
 //! `docgrid report`: standard tables of 政府信息公开工作年度报告 as keyed values and rule checks.
 
+use crate::input::Chatter;
 use clap::ValueEnum;
-use docgrid::convert_bytes;
 use docgrid::report::{self, write as rw, Report, Templates};
 use docgrid::write::output::write_atomically;
 use std::io::{self, Write};
@@ -64,21 +64,12 @@ pub fn run(args: &ReportArgs) -> ExitCode {
         eprintln!("docgrid: --to csv needs -o <FOLDER>");
         return ExitCode::from(2);
     }
-    let options = args.read.options();
+    let reading = args.read.reading(Chatter::of(args.quiet, false));
     let mut reports = Vec::new();
     let mut failed = false;
     for input in &args.inputs {
-        let doc = std::fs::read(input)
-            .map_err(|e| e.to_string())
-            .and_then(|b| convert_bytes(&b, &options).map_err(|e| e.to_string()));
-        match doc {
-            Ok(mut doc) => {
-                doc.source.path = input.to_string_lossy().into_owned();
-                if !args.quiet {
-                    crate::convert::print_warnings(input, &doc);
-                }
-                reports.push(report::build(&doc, &tpl));
-            }
+        match reading.read(input) {
+            Ok(doc) => reports.push(report::build(&doc, &tpl)),
             Err(e) => {
                 eprintln!("docgrid: {}: {e}", input.display());
                 failed = true;
@@ -92,7 +83,7 @@ pub fn run(args: &ReportArgs) -> ExitCode {
     match written {
         Ok(()) if !failed => ExitCode::SUCCESS,
         Ok(()) => ExitCode::from(1),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) if crate::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("docgrid: {e}");
             ExitCode::from(1)

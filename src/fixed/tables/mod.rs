@@ -15,6 +15,7 @@ mod stream;
 
 use crate::fixed::{Glyph, Page};
 use crate::limits::Limits;
+use crate::options::{TableDetector, TableSearch};
 use crate::params::LayoutParams;
 
 use crate::model::{Cell, Table, Warning};
@@ -42,10 +43,25 @@ pub fn detect(
     limits: &Limits,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Found> {
+    detect_in(pages, params, &TableSearch::default(), limits, warnings)
+}
+
+/// [`detect`] with only the detectors `search` names, keeping only tables in its area.
+pub fn detect_in(
+    pages: &[Page],
+    params: &LayoutParams,
+    search: &TableSearch,
+    limits: &Limits,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Found> {
     let mut frags: Vec<PageTable> = Vec::new();
     for (i, page) in pages.iter().enumerate() {
         let rs = rules::rulings(page, params);
-        let mut fs = grid::frames(&rs, i, params);
+        let mut fs = if search.detector == TableDetector::Stream {
+            Vec::new()
+        } else {
+            grid::frames(&rs, i, params)
+        };
         let gs = cells::glyphs(page);
         // Rows and columns are read from upright text only: a sideways label is one tall
         // column of glyphs, each on its own baseline, and would cut a row at every character.
@@ -58,7 +74,12 @@ pub fn detect(
         // Rules with no text between them are a chart or a drawing, not a table.
         fs.retain(|f| f.cells.iter().any(|c| !c.text.is_empty()));
         let claimed: Vec<(f32, f32, f32, f32)> = fs.iter().map(PageTable::bbox).collect();
-        fs.extend(stream::tables(i, &upright, &rs.h, &claimed, params));
+        if search.detector != TableDetector::Lattice {
+            fs.extend(stream::tables(i, &upright, &rs.h, &claimed, params));
+        }
+        // After both detectors: a ruled table outside the area still keeps the stream
+        // detector from reading its text as a table of its own.
+        fs.retain(|f| search.keeps(f.bbox()));
         fs.sort_by(|a, b| a.bbox().1.total_cmp(&b.bbox().1));
         frags.extend(fs);
     }
