@@ -273,6 +273,26 @@ fn a_fib_without_a_piece_table_names_it() {
     );
 }
 
+/// A FIB whose story lengths cannot fit its stream is a damaged file, not a limit to raise.
+#[test]
+fn story_lengths_past_the_stream_are_named_as_damage() {
+    let mut bytes = std::fs::read(root().join("tests/fixtures/doc/constructs.doc")).unwrap();
+    // LibreOffice writes WordDocument contiguously: the sector opening with wIdent 0xA5EC.
+    let fib = (512..bytes.len())
+        .step_by(512)
+        .find(|&at| bytes[at..].starts_with(&[0xEC, 0xA5]))
+        .unwrap();
+    bytes[fib + 76..fib + 80].copy_from_slice(&0x7FFF_FFFFu32.to_le_bytes()); // ccpText
+    let err = error_of(&bytes);
+    assert!(
+        err.starts_with(
+            "WordDocument stream: the FIB's story lengths (2147483647 characters) exceed the \
+             stream ("
+        ),
+        "{err}"
+    );
+}
+
 /// Every truncation and a spread of byte flips of a real .doc: errors or documents, never a
 /// panic, and every table a partition.
 #[test]

@@ -60,18 +60,20 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
     if let Some(summary) = stream(&mut file, "\u{5}SummaryInformation", limits)? {
         doc.metadata = meta::summary(&summary, &mut doc.warnings);
     }
-    let clx = fib
-        .structure(&table, fc::CLX)
-        .ok_or_else(|| malformed("piece table", "no CLX in the 1Table stream"))?;
+    let clx = fib.structure(&table, fc::CLX).ok_or_else(|| {
+        let message = format!("no CLX in the {} stream", fib.table_stream);
+        malformed("piece table", &message)
+    })?;
     let pieces = PieceTable::parse(clx)?;
     let total = fib.total_cp();
-    // Each CP is at least one byte of the stream; a larger count is a damaged FIB.
-    if u64::from(total) > limits.max_part_bytes || total as usize > word.len() {
-        return Err(Error::new(ErrorKind::Limit {
-            part: "WordDocument stream".into(),
-            what: "max_part_bytes",
-            limit: limits.max_part_bytes.min(word.len() as u64),
-        }));
+    // Each CP is at least one byte of the stream (which was read within max_part_bytes), so a
+    // larger count is a damaged FIB, not a document too large for a limit.
+    if total as usize > word.len() {
+        let message = format!(
+            "the FIB's story lengths ({total} characters) exceed the stream ({} bytes)",
+            word.len()
+        );
+        return Err(malformed("WordDocument stream", &message));
     }
     let data = stream(&mut file, "Data", limits)?.unwrap_or_default();
     let units = pieces.text(&word, total, &mut doc.warnings);
@@ -243,7 +245,15 @@ fn stream(
     s.by_ref()
         .take(limits.max_part_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| malformed(&part, &e.to_string()))?;
+        .map_err(|e| match e.kind() {
+            // cfb's words for a sector chain shorter than the stream's declared size.
+            std::io::ErrorKind::UnexpectedEof => malformed(
+                &part,
+                "ends before its declared size (the file is truncated or its sector chain is \
+                 damaged)",
+            ),
+            _ => malformed(&part, &e.to_string()),
+        })?;
     if bytes.len() as u64 > limits.max_part_bytes {
         return Err(Error::new(ErrorKind::Limit {
             part,

@@ -46,7 +46,7 @@ impl PieceTable {
         }
         let lcb = u32_at(clx, at + 1).ok_or_else(|| malformed(PART, "truncated Pcdt"))? as usize;
         let plc = super::le::slice(clx, at + 5, lcb)
-            .ok_or_else(|| malformed(PART, "PlcPcd runs past the 1Table stream"))?;
+            .ok_or_else(|| malformed(PART, "PlcPcd runs past the end of the CLX"))?;
         let (n, cps) = super::le::plc(plc, 8)
             .ok_or_else(|| malformed(PART, "PlcPcd length fits no piece count"))?;
         let mut pieces = Vec::with_capacity(n);
