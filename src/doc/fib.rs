@@ -35,6 +35,12 @@ pub(super) mod fc {
     pub const PLCFEND_REF: usize = 46;
     /// Endnote text CPs.
     pub const PLCFEND_TXT: usize = 47;
+    /// Anchors of the main text's drawn shapes (FSPA).
+    pub const PLC_SPA_MOM: usize = 40;
+    /// The OfficeArt drawing data (shapes and their properties).
+    pub const DGG_INFO: usize = 50;
+    /// Text-box CP ranges in the text-box story (FTXBXS).
+    pub const PLCFTXBX_TXT: usize = 56;
 }
 
 /// What the reader uses of the FIB.

@@ -15,6 +15,7 @@ mod sprm;
 mod styles;
 mod tables;
 mod text;
+mod textbox;
 
 use crate::error::{Error, ErrorKind};
 use crate::limits::Limits;
@@ -109,7 +110,8 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
         pieces: &pieces,
         runs: &runs,
     };
-    let main = story.paragraphs(0, fib.ccp[0], &section_ends);
+    let mut main = story.paragraphs(0, fib.ccp[0], &section_ends);
+    textbox::splice(&mut main, &story, &fib, &table, &mut doc.warnings);
     doc.blocks = tables::blocks(main, &styles, limits, &mut doc.warnings)?;
     read_notes(&story, &fib, &table, &mut doc);
     if options.include_headers_footers {
