@@ -166,9 +166,9 @@ fn spans_agree_with_wvhtml() {
 }
 
 /// The shared corpus's 13-table procurement document, converted at test time (never committed).
-/// One 1×1 table (the "粘贴处" paste box) stands in a text box, whose story the .doc reader
-/// leaves out; LibreOffice's export also renames the style "Body Text" to "Text Body" (so only
-/// tables are compared here). The other 12 tables must come out the same.
+/// One 1×1 table (the "粘贴处" paste box) stands in a text box: it must come out of the
+/// text-box story at its anchor, between tables 6 and 8. LibreOffice's export renames the style
+/// "Body Text" to "Text Body" (so only tables are compared here); all 13 must be the same.
 #[test]
 #[cfg_attr(no_corpus, ignore = "needs ../shared/corpus (see README)")]
 fn the_corpus_conversion_keeps_its_tables() {
