@@ -35,6 +35,10 @@ pub(super) mod fc {
     pub const PLCFEND_REF: usize = 46;
     /// Endnote text CPs.
     pub const PLCFEND_TXT: usize = 47;
+    /// List definitions (LSTFs; their LVLs follow).
+    pub const PLF_LST: usize = 73;
+    /// List instances (LFOs and their overrides).
+    pub const PLF_LFO: usize = 74;
 }
 
 /// What the reader uses of the FIB.
