@@ -174,7 +174,8 @@ fn read_instances(plf: &[u8], out: &mut Numbering) -> Option<()> {
         let levels = usize::from(u8_at(lfo, 12)?);
         let mut starts = [None; LEVELS];
         // LFOData: a CP, then the LFOLVLs.
-        data_at = data_at.checked_add(4)?;
+        u32_at(plf, data_at)?;
+        data_at += 4;
         for _ in 0..levels {
             let start = u32_at(plf, data_at)?;
             let bits = u32_at(plf, data_at + 4)?;
@@ -193,4 +194,59 @@ fn read_instances(plf: &[u8], out: &mut Numbering) -> Option<()> {
         out.add_instance(&(i + 1).to_string(), &lsid.to_string(), starts);
     }
     Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One simple list (lsid 7): decimal from 3, text "%1.", then one LFO of it.
+    fn table() -> (Vec<u8>, usize, Vec<u8>) {
+        let mut t = vec![1, 0];
+        let mut lstf = vec![0u8; LSTF_SIZE];
+        lstf[0] = 7;
+        lstf[26] = 1; // fSimpleList
+        t.extend(lstf);
+        let lst_len = t.len();
+        let mut lvlf = vec![0u8; LVLF_SIZE];
+        lvlf[0] = 3;
+        t.extend(lvlf);
+        t.extend([2, 0, 0, 0, b'.', 0]);
+        let mut lfo = vec![1, 0, 0, 0];
+        let mut rec = vec![0u8; LFO_SIZE];
+        rec[0] = 7;
+        lfo.extend(rec);
+        lfo.extend([0, 0, 0, 0]);
+        (t, lst_len, lfo)
+    }
+
+    #[test]
+    fn a_simple_list_counts_from_its_start() {
+        let (t, len, lfo) = table();
+        let mut warnings = Vec::new();
+        let n = read(&t, Some((0, len)), Some(&lfo), &mut warnings);
+        let mut counters = crate::docx::numbering::Counters::default();
+        let first = n.item(&mut counters, "1", 0).and_then(|i| i.marker);
+        let second = n.item(&mut counters, "1", 0).and_then(|i| i.marker);
+        assert_eq!(
+            (first.as_deref(), second.as_deref()),
+            (Some("3."), Some("4."))
+        );
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn cut_short_definitions_warn_and_never_panic() {
+        let (t, len, lfo) = table();
+        for cut in 0..t.len() {
+            let mut warnings = Vec::new();
+            read(&t[..cut], Some((0, len)), Some(&lfo), &mut warnings);
+            assert_eq!(warnings.len(), 1, "cut at {cut}");
+        }
+        for cut in 0..lfo.len() {
+            let mut warnings = Vec::new();
+            read(&t, Some((0, len)), Some(&lfo[..cut]), &mut warnings);
+            assert_eq!(warnings.len(), 1, "lfo cut at {cut}");
+        }
+    }
 }
