@@ -2,7 +2,7 @@
 //! fixture shapes (scripts/make_html_fixtures.py) read the same as the DOCX LibreOffice made of
 //! each. Expected values are written from the fixture content by hand.
 
-use docgrid::model::{Block, Document, Table};
+use docgrid::model::{Block, Document, Heading, ListItem, Paragraph, Table};
 use docgrid::report::{build, Report, Templates};
 use docgrid::table::check_partition;
 use docgrid::{convert_bytes, Options};
@@ -246,10 +246,56 @@ fn metadata_from_title_meta_and_office_properties() {
 }
 
 #[test]
+fn word_mso_list_paragraphs_are_list_items() {
+    let html = r#"<html><body>
+<h1 style='mso-list:l1 level1 lfo2'><![if !supportLists]><span style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;</span></span><![endif]>Scope</h1>
+<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;</span></span><![endif]>First</p>
+<p class=MsoListParagraph style='margin-left:36pt;mso-list:l0 level2 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>a.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;</span></span><![endif]>Sub <b>step</b></p>
+<p class=MsoListParagraph style='mso-list:l2 level1 lfo3'><![if !supportLists]><span style='font-family:Symbol;mso-fareast-font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;</span></span></span><![endif]>Bullet</p>
+<h2 style='mso-list:none'>Plain heading</h2>
+<p>After</p>
+</body></html>"#;
+    let doc = read(html);
+    let li = |level, marker: &str, text: &str| {
+        Block::Paragraph(Paragraph {
+            text: text.to_string(),
+            list: Some(ListItem {
+                level,
+                marker: Some(marker.to_string()),
+            }),
+            ..Paragraph::default()
+        })
+    };
+    let heading = |level, label: Option<&str>, text: &str| {
+        Block::Heading(Heading {
+            level,
+            text: text.to_string(),
+            label: label.map(str::to_string),
+            page: None,
+        })
+    };
+    assert_eq!(
+        doc.blocks,
+        [
+            heading(1, Some("1."), "Scope"),
+            li(0, "1.", "First"),
+            li(1, "a.", "Sub step"),
+            li(0, "•", "Bullet"),
+            heading(2, None, "Plain heading"),
+            Block::Paragraph(Paragraph {
+                text: "After".to_string(),
+                ..Paragraph::default()
+            }),
+        ]
+    );
+}
+
+#[test]
 fn word_page_keeps_list_bullets_and_drops_office_leftovers() {
     let word = convert_bytes(&fixture("report_word.htm"), &Options::default()).unwrap();
     let t = texts(&word);
-    assert_eq!(t.last().unwrap(), "p:1.\u{a0}\u{a0}\u{a0} 附件清单");
+    // A Word list paragraph (mso-list level1) is a list item with the marker Word wrote.
+    assert_eq!(t.last().unwrap(), "li01.:附件清单");
     assert!(!t
         .iter()
         .any(|s| s.contains("隐藏的修订说明") || s.contains("PAGE")));

@@ -41,6 +41,10 @@ pub(super) mod fc {
     pub const DGG_INFO: usize = 50;
     /// Text-box CP ranges in the text-box story (FTXBXS).
     pub const PLCFTXBX_TXT: usize = 56;
+    /// List definitions (LSTFs; their LVLs follow).
+    pub const PLF_LST: usize = 73;
+    /// List instances (LFOs and their overrides).
+    pub const PLF_LFO: usize = 74;
 }
 
 /// What the reader uses of the FIB.

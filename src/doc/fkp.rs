@@ -148,10 +148,10 @@ pub(crate) struct ParaProps {
     pub inner_ttp: bool,
     /// sprmPOutLvl, when given directly.
     pub outline: Option<u8>,
-    /// sprmPIlfo: the list instance (0: none).
-    pub ilfo: u16,
-    /// sprmPIlvl: the list level.
-    pub ilvl: u8,
+    /// sprmPIlfo, when given directly: the list instance (0: numbering removed).
+    pub ilfo: Option<u16>,
+    /// sprmPIlvl, when given directly: the list level.
+    pub ilvl: Option<u8>,
     /// The row definition, on a row-end mark.
     pub row: Option<RowDef>,
     /// A drop cap paragraph (sprmPDcs): its letter starts the next paragraph.
@@ -193,8 +193,8 @@ impl ParaProps {
                 sprm::P_F_INNER_TABLE_CELL => p.inner_cell = flag(o),
                 sprm::P_F_INNER_TTP => p.inner_ttp = flag(o),
                 sprm::P_OUT_LVL => p.outline = o.first().copied(),
-                sprm::P_ILFO => p.ilfo = u16_at(o, 0).unwrap_or(0),
-                sprm::P_ILVL => p.ilvl = o.first().copied().unwrap_or(0),
+                sprm::P_ILFO => p.ilfo = Some(u16_at(o, 0).unwrap_or(0)),
+                sprm::P_ILVL => p.ilvl = Some(o.first().copied().unwrap_or(0)),
                 sprm::P_DCS => p.drop_cap = u16_at(o, 0).is_some_and(|dcs| dcs & 0x7 != 0),
                 sprm::T_DEF_TABLE => {
                     let header = p.row.as_ref().is_some_and(|r| r.header);

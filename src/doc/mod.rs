@@ -9,6 +9,7 @@ mod chars;
 mod fib;
 mod fkp;
 mod le;
+mod lists;
 mod meta;
 mod pieces;
 mod sprm;
@@ -110,9 +111,19 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
         pieces: &pieces,
         runs: &runs,
     };
+    let numbering = lists::read(
+        &table,
+        fib.fc_lcb(fc::PLF_LST),
+        fib.structure(&table, fc::PLF_LFO),
+        &mut doc.warnings,
+    );
     let mut main = story.paragraphs(0, fib.ccp[0], &section_ends);
     textbox::splice(&mut main, &story, &fib, &table, &mut doc.warnings);
-    doc.blocks = tables::blocks(main, &styles, limits, &mut doc.warnings)?;
+    let lists = tables::Lists {
+        styles: &styles,
+        numbering: &numbering,
+    };
+    doc.blocks = tables::blocks(main, &lists, limits, &mut doc.warnings)?;
     read_notes(&story, &fib, &table, &mut doc);
     if options.include_headers_footers {
         read_headers(&story, &fib, &table, &mut doc);

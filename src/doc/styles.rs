@@ -18,6 +18,8 @@ struct Style {
     base: u16,
     /// sprmPOutLvl of the style's own paragraph properties.
     outline: Option<u8>,
+    /// sprmPIlfo and sprmPIlvl of the style's own paragraph properties: its list, if any.
+    list: Option<(u16, u8)>,
 }
 
 /// The styles, by `istd`.
@@ -80,6 +82,23 @@ impl StyleSheet {
         }
         None
     }
+
+    /// The list (ilfo, ilvl) a paragraph style gives its paragraphs, through its base styles;
+    /// ilfo 0 (numbering removed) ends the search with none.
+    pub fn list(&self, istd: u16) -> Option<(u16, u8)> {
+        let mut istd = istd;
+        for _ in 0..MAX_CHAIN {
+            let style = self.get(istd)?;
+            if let Some(list) = style.list {
+                return (list.0 != 0).then_some(list);
+            }
+            if style.base == NO_BASE {
+                return None;
+            }
+            istd = style.base;
+        }
+        None
+    }
 }
 
 /// One STD: the fixed StdfBase (its size from the STSHI), the name (Xstz), then the UPXs.
@@ -98,13 +117,19 @@ fn parse_std(std: &[u8], cb_base: usize) -> Option<Style> {
     let mut upx = cb_base + 2 + cch * 2 + 2;
     upx += upx % 2;
     let mut outline = None;
+    let (mut ilfo, mut ilvl) = (None, None);
     if stk == 1 {
         let cb = usize::from(u16_at(std, upx).unwrap_or(0));
         if let Some(papx) = super::le::slice(std, upx + 2, cb) {
             // UpxPapx: istd, then the grpprl.
-            outline = sprms(papx.get(2..).unwrap_or_default())
-                .find(|s| s.code == sprm::P_OUT_LVL)
-                .and_then(|s| u8_at(s.operand, 0));
+            for s in sprms(papx.get(2..).unwrap_or_default()) {
+                match s.code {
+                    sprm::P_OUT_LVL => outline = u8_at(s.operand, 0),
+                    sprm::P_ILFO => ilfo = u16_at(s.operand, 0),
+                    sprm::P_ILVL => ilvl = u8_at(s.operand, 0),
+                    _ => {}
+                }
+            }
         }
     }
     Some(Style {
@@ -112,6 +137,7 @@ fn parse_std(std: &[u8], cb_base: usize) -> Option<Style> {
         sti,
         base,
         outline,
+        list: ilfo.map(|i| (i, ilvl.unwrap_or(0))),
     })
 }
 

@@ -7,6 +7,7 @@
 use super::fkp::RowDef;
 use super::styles::{heading_level, StyleSheet};
 use super::text::{Mark, Paragraph};
+use crate::docx::numbering::{Counters, Numbering};
 use crate::docx::table_grid::{CellSpec, VMerge, WordTableBuilder};
 use crate::error::{Error, ErrorKind};
 use crate::limits::Limits;
@@ -39,13 +40,22 @@ struct OpenTable {
     cell: CellText,
 }
 
+/// What paragraphs are styled and numbered by.
+pub(crate) struct Lists<'a> {
+    /// The style sheet.
+    pub styles: &'a StyleSheet,
+    /// The list definitions, keyed by `ilfo`.
+    pub numbering: &'a Numbering,
+}
+
 /// Turns the main story's paragraphs into blocks.
 pub(crate) fn blocks(
     paragraphs: Vec<Paragraph>,
-    styles: &StyleSheet,
+    lists: &Lists,
     limits: &Limits,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Block>, Error> {
+    let mut counters = Counters::default();
     let mut out = Vec::new();
     let mut stack: Vec<OpenTable> = Vec::new();
     let mut tables = 0usize;
@@ -77,7 +87,7 @@ pub(crate) fn blocks(
             stack.push(OpenTable::default());
         }
         let Some(table) = stack.last_mut() else {
-            if let Some(b) = block(p, styles) {
+            if let Some(b) = block(p, lists, &mut counters) {
                 out.push(b);
             }
             continue;
@@ -118,18 +128,31 @@ pub(crate) fn blocks(
 
 /// A paragraph outside tables as a heading, a list item or a paragraph; empty ones that are
 /// not list items are layout, as in the DOCX reader.
-fn block(p: Paragraph, styles: &StyleSheet) -> Option<Block> {
+fn block(p: Paragraph, lists: &Lists, counters: &mut Counters) -> Option<Block> {
+    let styles = lists.styles;
     let text = p.raw.text.trim().to_string();
-    let list = (p.props.ilfo != 0).then_some(ListItem {
-        level: p.props.ilvl,
-        marker: None,
+    // A paragraph's own sprmPIlfo (0 removes numbering), else its style's; its own sprmPIlvl,
+    // else its style's level, as the DOCX reader takes w:numPr.
+    let numbered = match (p.props.ilfo, styles.list(p.props.istd)) {
+        (Some(0), _) | (None, None) => None,
+        (Some(ilfo), _) => Some((ilfo, p.props.ilvl.unwrap_or(0))),
+        (None, Some((ilfo, ilvl))) => Some((ilfo, p.props.ilvl.unwrap_or(ilvl))),
+    };
+    let list = numbered.map(|(ilfo, ilvl)| {
+        lists
+            .numbering
+            .item(counters, &ilfo.to_string(), ilvl)
+            // An ilfo with no LFO: the level alone, as before list definitions were read.
+            .unwrap_or(ListItem {
+                level: ilvl,
+                marker: None,
+            })
     });
     if let Some(level) = heading_level(&p.props, styles) {
         return (!text.is_empty()).then_some(Block::Heading(Heading {
             level,
             text,
-            // LVL data (the list label) is not read yet: a numbered heading has no label.
-            label: None,
+            label: list.and_then(|l| l.marker).map(|m| m.trim().to_string()),
             page: None,
         }));
     }

@@ -2,7 +2,7 @@
 //! streamed through quick-xml straight out of the archive, never built into a DOM.
 
 mod body;
-mod numbering;
+pub(crate) mod numbering;
 mod package;
 mod props;
 mod styles;

@@ -4,6 +4,8 @@
 //! `w:num` of the same `w:abstractNum` (Word continues such lists); a `w:num` with a
 //! `w:lvlOverride` counts on its own, starting at its `w:startOverride`.
 
+#[path = "numbering_build.rs"]
+mod build;
 #[path = "numbering_format.rs"]
 mod format;
 
@@ -12,12 +14,13 @@ use super::styles::{on_off, Styles, MAX_CHAIN};
 use super::xml::{Ns, XmlReader};
 use crate::error::{Error, ErrorKind};
 use crate::model::{ListItem, Warning};
+pub(crate) use build::LevelSpec;
 pub(crate) use format::format_number;
 use quick_xml::events::Event;
 use std::collections::HashMap;
 
 /// Levels of a list definition (`w:ilvl` 0–8).
-const LEVELS: usize = 9;
+pub(crate) const LEVELS: usize = 9;
 
 /// One `w:lvl`.
 #[derive(Debug, Clone, Default)]

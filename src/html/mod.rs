@@ -7,6 +7,7 @@ mod content;
 mod encoding;
 mod meta;
 mod mhtml;
+mod mso_list;
 mod prescan;
 mod table;
 mod walk;

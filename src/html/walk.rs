@@ -5,7 +5,7 @@
 //! `Limits::max_depth`.
 
 use super::content::{self, LeftOut};
-use super::table;
+use super::{mso_list, table};
 use crate::error::{Error, ErrorKind};
 use crate::limits::Limits;
 use crate::model::{Block, Heading, ListItem, Paragraph, Warning};
@@ -46,7 +46,8 @@ const BLOCK_ELEMENTS: &[&str] = &[
 #[derive(Debug, Clone)]
 enum Kind {
     Paragraph,
-    Heading(u8),
+    /// A heading and its label (Word's list number, as the DOCX reader gives it).
+    Heading(u8, Option<String>),
     /// A list item; its marker goes on its first paragraph only.
     Item(u8, Option<String>),
 }
@@ -110,10 +111,10 @@ impl Flow {
             return;
         }
         let block = match kind {
-            Some(Kind::Heading(level)) => Block::Heading(Heading {
+            Some(Kind::Heading(level, label)) => Block::Heading(Heading {
                 level: *level,
                 text,
-                label: None,
+                label: label.take(),
                 page: None,
             }),
             Some(Kind::Item(level, marker)) => {
@@ -200,7 +201,25 @@ impl<'o> Walker<'o> {
         flow: &mut Flow,
         depth: usize,
     ) -> Result<(), Error> {
+        // A Word list paragraph's marker (between `<![if !supportLists]>` and `<![endif]>`)
+        // is its list item's marker, taken with the paragraph, never its text.
+        let word_list = node
+            .value()
+            .as_element()
+            .and_then(mso_list::level)
+            .is_some();
+        let mut in_marker = false;
         for child in node.children() {
+            if word_list {
+                match mso_list::marker_bracket(child) {
+                    Some(open) => {
+                        in_marker = open;
+                        continue;
+                    }
+                    None if in_marker => continue,
+                    None => {}
+                }
+            }
             self.node(child, flow, depth + 1)?;
         }
         Ok(())
@@ -234,7 +253,12 @@ impl<'o> Walker<'o> {
             }
             return Ok(());
         }
+        if mso_list::is_marker(e) {
+            // Word's list marker: taken by its paragraph (below), never text.
+            return Ok(());
+        }
         let name = e.name();
+        let word_list = mso_list::level(e);
         match name {
             "br" => flow.line_break(),
             "table" => {
@@ -262,7 +286,8 @@ impl<'o> Walker<'o> {
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 let level = name.get(1..).and_then(|l| l.parse().ok()).unwrap_or(1);
-                self.block(node, flow, depth, Some(Kind::Heading(level)))?;
+                let label = word_list.and_then(|_| mso_list::marker(node));
+                self.block(node, flow, depth, Some(Kind::Heading(level, label)))?;
             }
             "ul" | "ol" | "dir" => {
                 let start = e.attr("start").and_then(|s| s.trim().parse().ok());
@@ -291,6 +316,10 @@ impl<'o> Walker<'o> {
                 let walked = self.block(node, flow, depth, Some(Kind::Paragraph));
                 self.pre -= 1;
                 walked?;
+            }
+            "p" => {
+                let item = word_list.map(|level| Kind::Item(level, mso_list::marker(node)));
+                self.block(node, flow, depth, item)?;
             }
             _ if BLOCK_ELEMENTS.contains(&name) => self.block(node, flow, depth, None)?,
             _ => self.children(node, flow, depth)?,
