@@ -682,3 +682,57 @@ fn version_names_the_output_contract() {
         )
     );
 }
+
+#[test]
+fn completions_are_generated_for_each_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    // What each shell's script looks like: its own syntax, the subcommands, convert's --to.
+    let marks: [(&str, &[&str]); 4] = [
+        ("bash", &["complete -F", "convert", "batch", "--to"]),
+        ("zsh", &["#compdef docgrid", "convert", "--to"]),
+        ("fish", &["complete -c docgrid", "convert", "-l to"]),
+        (
+            "powershell",
+            &["Register-ArgumentCompleter", "convert", "--to"],
+        ),
+    ];
+    for (shell, wanted) in marks {
+        let (code, out, err) = run(dir.path(), &["completions", shell]);
+        let script = String::from_utf8(out).unwrap();
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(err.is_empty(), "{shell}: {err}");
+        for mark in wanted {
+            assert!(script.contains(mark), "{shell} script lacks {mark:?}");
+        }
+    }
+    let (code, out, err) = run(dir.path(), &["completions", "tcsh"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("invalid value 'tcsh'"), "{err}");
+}
+
+#[test]
+fn man_prints_a_roff_page_naming_the_subcommands() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = run(dir.path(), &["man"]);
+    let page = String::from_utf8(out).unwrap();
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
+    let title = page.lines().find(|l| l.starts_with(".TH ")).unwrap_or("");
+    assert!(title.contains("docgrid 1"), "{title}");
+    assert!(
+        title.contains(&format!(
+            "output contract {}",
+            docgrid::model::CONTRACT_VERSION
+        )),
+        "{title}"
+    );
+    assert!(page.contains(".SH SUBCOMMANDS"), "no SUBCOMMANDS section");
+    for sub in ["convert", "batch", "tables", "report", "completions"] {
+        assert!(page.contains(&format!("docgrid\\-{sub}(1)")), "no {sub}");
+    }
+    // A closed pipe ends quietly, as the conversions do.
+    let (status, err) = into_closed_pipe(&["man"]);
+    assert_eq!(status, Some(0), "{err}");
+    assert!(err.is_empty(), "{err}");
+}

@@ -35,16 +35,29 @@ enum Command {
     Tables(tables::TablesArgs),
     /// Annual reports (政府信息公开工作年度报告): standard tables as keyed values, with rule checks.
     Report(report::ReportArgs),
+    /// Print a shell completion script to stdout (e.g. `docgrid completions bash >
+    /// ~/.local/share/bash-completion/completions/docgrid`).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout (e.g. `docgrid man | man -l -`).
+    Man,
 }
 
-fn main() -> ExitCode {
-    // The contract version beside the crate's, read from the library so they never disagree.
+/// The whole command definition, with the contract version beside the crate's (read from the
+/// library so they never disagree); completions and the man page are generated from it too.
+fn command() -> clap::Command {
     let version = format!(
         "{} (output contract {})",
         env!("CARGO_PKG_VERSION"),
         docgrid::model::CONTRACT_VERSION
     );
-    let matches = Cli::command().version(version).get_matches();
+    Cli::command().version(version)
+}
+
+fn main() -> ExitCode {
+    let matches = command().get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
@@ -55,12 +68,41 @@ fn main() -> ExitCode {
         Command::Batch(args) => batch::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Tables(args) => tables::run(&args),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command(), "docgrid", &mut script);
+            print_generated(Ok(script), "completion script")
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            let rendered = clap_mangen::Man::new(command()).render(&mut page);
+            print_generated(rendered.map(|()| page), "man page")
+        }
     });
     run.unwrap_or_else(|_| {
         let what = LAST_PANIC.with(|p| p.take()).unwrap_or_default();
         eprintln!("docgrid: internal error (a bug; please report it): {what}");
         ExitCode::from(101)
     })
+}
+
+/// Writes a generated text to stdout. It is built in memory first because clap_complete
+/// panics on a write error; a closed pipe ends quietly, as for conversions.
+fn print_generated(text: std::io::Result<Vec<u8>>, what: &str) -> ExitCode {
+    use std::io::Write;
+    let written = text.and_then(|bytes| {
+        let mut out = std::io::stdout().lock();
+        out.write_all(&bytes)?;
+        out.flush()
+    });
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("docgrid: cannot write the {what}: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Whether writing failed because the reader of our stdout went away (`| head`): a Unix filter
