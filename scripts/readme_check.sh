@@ -53,7 +53,7 @@ while IFS=$'\t' read -r block number text; do
         exit 1
     fi
     # After the set-up block's `cargo install --path .`, docgrid must come from that install.
-    if [[ $text == "cargo install --path ." ]] \
+    if [[ $text == "cargo install --locked --path ." ]] \
         && [[ $(command -v docgrid) != "$CARGO_INSTALL_ROOT/bin/docgrid" ]]; then
         echo "readme_check: README.md:$number: cargo install put no docgrid on PATH" >&2
         exit 1
