@@ -1,9 +1,9 @@
-//! docgrid: Word (.docx) and PDF originals to structured data: every paragraph and every table,
-//! with merged cells rebuilt as a true row/column grid.
+//! docgrid: Word (.docx, .doc), HTML and PDF originals to structured data: every paragraph and
+//! every table, with merged cells rebuilt as a true row/column grid.
 //!
-//! Data flows one way: bytes → [`sniff`] → a reader ([`reader`]: DOCX, and [`pdf`] through the
-//! page model of [`fixed`]) → [`model`] → a writer ([`write`](mod@write)). Tables are built by [`table`]
-//! for every reader. ARCHITECTURE.md shows the rooms; docs/output.md is the output contract.
+//! Data flows one way: bytes → [`sniff`] → a reader ([`reader`]: DOCX, .doc, HTML, and [`pdf`]
+//! through the page model of [`fixed`]) → [`model`] → a writer ([`write`](mod@write)). Tables
+//! are built by [`table`] for every reader. ARCHITECTURE.md shows the rooms; docs/output.md is the output contract.
 //!
 //! ```
 //! use docgrid::{convert_bytes, model::Block, Options};
