@@ -27,7 +27,10 @@ const RULES: &[(&str, &[&str])] = &[
         ],
     ),
     ("word", &["model"]),
-    ("html", &["model", "table", "limits", "error", "options"]),
+    (
+        "html",
+        &["model", "table", "limits", "error", "options", "word"],
+    ),
     ("pdf", &["fixed", "model", "error", "options", "limits"]),
     (
         "reader",
