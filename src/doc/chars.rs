@@ -18,7 +18,7 @@ use super::sprm::{
     sprms, C_FTC_BI, C_F_DATA, C_PIC_LOCATION, C_RG_FTC0, C_RG_FTC1, C_RG_FTC2, C_SYMBOL,
 };
 use crate::word::symbols::{is_symbol_area, to_unicode, SymbolFont, UnmappedSymbols};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// What a run of stream offsets `[fc_start, fc_end)` says about symbol characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,18 +51,10 @@ struct FormRun {
 fn chpx_runs(word: &[u8], plc: &[u8]) -> (Vec<SymbolRun>, Vec<FormRun>) {
     let mut runs = Vec::new();
     let mut forms = Vec::new();
-    let Some((n, _)) = le::plc(plc, 4) else {
+    let Some(pages) = le::bte_pages(plc) else {
         return (runs, forms);
     };
-    let mut seen = HashSet::new();
-    for i in 0..n {
-        let Some(pn) = u32_at(plc, 4 * (n + 1) + 4 * i) else {
-            break;
-        };
-        let pn = (pn & 0x003F_FFFF) as usize;
-        if !seen.insert(pn) {
-            continue;
-        }
+    for pn in pages {
         if let Some(page) = pn.checked_mul(512).and_then(|at| le::slice(word, at, 512)) {
             read_page(page, &mut runs, &mut forms);
         }

@@ -5,7 +5,6 @@
 use super::le::{i16_at, u16_at, u32_at, u8_at};
 use super::sprm::{self, sprms};
 use crate::model::Warning;
-use std::collections::HashSet;
 
 /// A run of stream offsets `[fc_start, fc_end)` sharing one PAPX.
 #[derive(Debug, Clone)]
@@ -26,25 +25,15 @@ pub(crate) struct ParaRuns {
 impl ParaRuns {
     /// Reads the PlcBtePapx (from the table stream) and the FKP pages it names.
     pub fn load(word: &[u8], plc: Option<&[u8]>, warnings: &mut Vec<Warning>) -> ParaRuns {
-        let Some((n, _)) = plc.and_then(|p| super::le::plc(p, 4)) else {
+        let Some(pages) = plc.and_then(super::le::bte_pages) else {
             warnings.push(Warning::new(
                 "doc.no_paragraph_properties",
                 "1Table stream: no readable PlcBtePapx; paragraphs read without styles or tables",
             ));
             return ParaRuns::default();
         };
-        let plc = plc.unwrap_or_default();
         let mut runs = Vec::new();
-        let mut seen = HashSet::new();
-        for i in 0..n {
-            let Some(pn) = u32_at(plc, 4 * (n + 1) + 4 * i) else {
-                break;
-            };
-            let pn = (pn & 0x003F_FFFF) as usize;
-            // A page named twice would only repeat its runs.
-            if !seen.insert(pn) {
-                continue;
-            }
+        for pn in pages {
             let Some(page) = pn
                 .checked_mul(512)
                 .and_then(|at| super::le::slice(word, at, 512))

@@ -29,6 +29,19 @@ pub(super) fn slice(bytes: &[u8], at: usize, len: usize) -> Option<&[u8]> {
 
 /// The CPs of a PLC (a sorted array of `u32` followed by fixed-size data items): the item count
 /// and the CP array, given the item size; `None` when the length fits no count.
+/// The distinct FKP page numbers a PlcBtePapx or PlcBteChpx names, in its order (a page named
+/// twice would only repeat its runs); `None` when the PLC is unreadable.
+pub(super) fn bte_pages(bte: &[u8]) -> Option<Vec<usize>> {
+    let (n, _) = plc(bte, 4)?;
+    let mut seen = std::collections::HashSet::new();
+    let pages = (0..n)
+        .map_while(|i| u32_at(bte, 4 * (n + 1) + 4 * i))
+        .map(|pn| (pn & 0x003F_FFFF) as usize)
+        .filter(|pn| seen.insert(*pn))
+        .collect();
+    Some(pages)
+}
+
 pub(super) fn plc(bytes: &[u8], item_size: usize) -> Option<(usize, Vec<u32>)> {
     let len = bytes.len();
     if len < 4 {
