@@ -118,6 +118,16 @@ def sources():
     return files
 
 
+def mutate(blob, rng):
+    """One mutant of `blob`: 20 % a random truncation, else 1-32 random byte XORs."""
+    b = bytearray(blob)
+    if rng.random() < 0.2:
+        return bytes(b[:rng.randrange(len(b))])
+    for _ in range(rng.choice([1, 2, 4, 8, 32])):
+        b[rng.randrange(len(b))] ^= rng.randrange(1, 256)
+    return bytes(b)
+
+
 def mutants(out, n, seed):
     rng = random.Random(seed)
     files = sources()
@@ -127,13 +137,7 @@ def mutants(out, n, seed):
             (out / f"trunc-{f.stem}-{cut}.docx").write_bytes(b[:cut])
     for i in range(n):
         k = rng.randrange(len(blobs))
-        b = bytearray(blobs[k])
-        if rng.random() < 0.2:
-            b = b[:rng.randrange(len(b))]
-        else:
-            for _ in range(rng.choice([1, 2, 4, 8, 32])):
-                b[rng.randrange(len(b))] ^= rng.randrange(1, 256)
-        (out / f"mut-{i:05}-{files[k].stem[:40]}.docx").write_bytes(bytes(b))
+        (out / f"mut-{i:05}-{files[k].stem[:40]}.docx").write_bytes(mutate(blobs[k], rng))
 
 
 def main():

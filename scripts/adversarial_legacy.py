@@ -16,6 +16,8 @@ import pathlib
 import random
 import struct
 
+from adversarial import mutate
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOC_FIXTURES = sorted((ROOT / "tests" / "fixtures" / "doc").glob("*.doc"))
 HTML_FIXTURES = sorted(p for p in (ROOT / "tests" / "fixtures" / "html").iterdir()
@@ -153,13 +155,8 @@ def truncations_and_mutants(out, files, step, n, rng, prefix):
             (out / f"{prefix}-trunc-{f.stem}-{cut}{f.suffix}").write_bytes(b[:cut])
     for i in range(n):
         k = rng.randrange(len(blobs))
-        b = bytearray(blobs[k])
-        if rng.random() < 0.2:
-            b = b[:rng.randrange(len(b))]
-        else:
-            for _ in range(rng.choice([1, 2, 4, 8, 32])):
-                b[rng.randrange(len(b))] ^= rng.randrange(1, 256)
-        (out / f"{prefix}-mut-{i:05}-{files[k].stem[:40]}{files[k].suffix}").write_bytes(bytes(b))
+        name = f"{prefix}-mut-{i:05}-{files[k].stem[:40]}{files[k].suffix}"
+        (out / name).write_bytes(mutate(blobs[k], rng))
 
 
 def generate(out, n, seed, only=None):

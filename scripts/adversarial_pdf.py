@@ -7,6 +7,8 @@ import pathlib
 import random
 import zlib
 
+from adversarial import mutate
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
 
@@ -313,13 +315,7 @@ def mutants(out, n, seed):
     blobs = [f.read_bytes() for f in files]
     for i in range(n):
         k = rng.randrange(len(blobs))
-        b = bytearray(blobs[k])
-        if rng.random() < 0.2:
-            b = b[:rng.randrange(len(b))]
-        else:
-            for _ in range(rng.choice([1, 2, 4, 8, 32])):
-                b[rng.randrange(len(b))] ^= rng.randrange(1, 256)
-        (out / f"pdf-mut-{i:05}-{files[k].stem[:40]}.pdf").write_bytes(bytes(b))
+        (out / f"pdf-mut-{i:05}-{files[k].stem[:40]}.pdf").write_bytes(mutate(blobs[k], rng))
 
 
 def generate(out, n, seed):
