@@ -70,7 +70,7 @@ impl StyleSheet {
         for _ in 0..MAX_CHAIN {
             let style = self.get(istd)?;
             if let Some(level) = style.outline {
-                return (level < 9).then_some(level + 1);
+                return (level < 9).then(|| level + 1);
             }
             if (1..=9).contains(&style.sti) {
                 return Some(style.sti as u8);

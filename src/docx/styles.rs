@@ -226,7 +226,7 @@ impl Styles {
     pub fn heading_level(&self, style_id: &str) -> Option<u8> {
         for (id, style) in self.chain(style_id) {
             if let Some(level) = style.outline {
-                return (level < 9).then_some(level + 1);
+                return (level < 9).then(|| level + 1);
             }
             let by_name = style.name.as_deref().and_then(heading_from_name);
             if let Some(level) = by_name.or_else(|| heading_from_name(id)) {

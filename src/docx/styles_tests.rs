@@ -152,3 +152,13 @@ fn corpus_strict_styles() {
     assert_eq!(s.default_paragraph(), Some("Normal"));
     assert_eq!(s.heading_level("Heading1"), Some(1));
 }
+
+#[test]
+fn an_outline_level_of_255_is_no_heading_and_no_overflow() {
+    // Found by the `doc` fuzz target in the .doc reader's copy of this rule: 255 + 1 overflowed.
+    let xml = format!(
+        r#"<w:styles xmlns:w="{W}"><w:style w:type="paragraph" w:styleId="Odd"><w:name w:val="Odd"/><w:pPr><w:outlineLvl w:val="255"/></w:pPr></w:style></w:styles>"#
+    );
+    let (s, _) = load(&xml);
+    assert_eq!(s.heading_level("Odd"), None);
+}
