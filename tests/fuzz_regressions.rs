@@ -19,5 +19,5 @@ fn fuzz_regressions_convert() {
         assert!(got.is_ok(), "{}: panicked", path.display());
         seen += 1;
     }
-    assert!(seen >= 2, "the regression inputs are missing");
+    assert!(seen >= 3, "the regression inputs are missing");
 }
