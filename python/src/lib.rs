@@ -163,11 +163,7 @@ impl NativeDocument {
     /// The workbook (a sheet per table, or only table `label`) as XLSX bytes, and the warnings
     /// about texts cut to Excel's cell limit as (code, message) pairs.
     #[pyo3(signature = (label=None))]
-    fn xlsx_bytes<'py>(
-        &self,
-        py: Python<'py>,
-        label: Option<String>,
-    ) -> PyResult<Workbook<'py>> {
+    fn xlsx_bytes<'py>(&self, py: Python<'py>, label: Option<String>) -> PyResult<Workbook<'py>> {
         let options = write::xlsx::XlsxOptions { table: label };
         let (bytes, warnings) = py
             .detach(|| write::xlsx::to_bytes(&self.doc, &options))
