@@ -213,3 +213,13 @@ def test_report_values_and_checks_equal_the_cli(tmp_path: Path) -> None:
     # The seed's error in pingchuan's table 3 (samples/README.md): T3.balance fails there.
     failing = report.checks[(report.checks["status"] == "fail")]
     assert "T3.balance" in set(failing["rule"])
+
+
+def test_the_wheel_puts_the_cli_beside_the_interpreter() -> None:
+    import subprocess
+    import sys
+
+    cli = Path(sys.executable).parent / "docgrid"
+    assert cli.is_file(), "the wheel's scripts carry the docgrid command (scripts/python_wheel.sh)"
+    version = subprocess.run([str(cli), "--version"], capture_output=True, text=True, check=True)
+    assert f"output contract {docgrid.CONTRACT_VERSION}" in version.stdout
