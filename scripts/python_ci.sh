@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The Python stage of CI (.ci/run): a fresh venv, the wheel built and installed into it, then
+# pytest over python/tests with pyspark, Ray Data and a Java runtime present, so the Spark and
+# Ray tests run instead of skipping. pip's downloads are cached in ~/.cache/pip (or
+# $PIP_CACHE_DIR), so a second run installs without the network.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$SECONDS
+venv=target/python/venv
+python=${PYTHON:-python3}
+
+# Spark needs a JVM; CI images may not have one.
+if ! command -v java >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless
+fi
+
+rm -rf "$venv"
+"$python" -m venv "$venv"
+"$venv/bin/pip" install -q -r python/requirements-ci.txt
+echo "python stage: venv and packages in $((SECONDS - started)) s"
+
+PATH="$PWD/$venv/bin:$PATH" scripts/python_wheel.sh
+"$venv/bin/pip" install -q --force-reinstall --no-deps target/python/wheels/docgrid-*.whl
+echo "python stage: wheel built and installed after $((SECONDS - started)) s"
+
+# python/ is not on sys.path here (pytest adds python/tests), so the tests import the wheel.
+PATH="$PWD/$venv/bin:$PATH" "$venv/bin/python" -m pytest -q -rs -p no:cacheprovider python/tests
+echo "python stage: done in $((SECONDS - started)) s"
