@@ -16,26 +16,6 @@ if TYPE_CHECKING:  # pragma: no cover
 Header = Literal["multi", "flat", "none"]
 
 
-def _distinct(names: List[str]) -> List[str]:
-    """Names made distinct as pandas does on reading (``name``, ``name.1``, ``name.2``), the
-    rule of the CLI's ``--header-paths``; empty names stay empty."""
-    used = set(names)
-    seen: set = set()
-    out = []
-    for name in names:
-        if not name or name not in seen:
-            seen.add(name)
-            out.append(name)
-            continue
-        k = 1
-        while f"{name}.{k}" in used:
-            k += 1
-        renamed = f"{name}.{k}"
-        used.add(renamed)
-        out.append(renamed)
-    return out
-
-
 class Table:
     """A table on its true grid: ``cells`` partition ``rows`` × ``cols``; the first
     ``header_rows`` rows are its header."""
@@ -110,18 +90,9 @@ class Table:
         """One name per column, as ``docgrid convert --to csv --header-paths`` writes it: the
         header texts over the column, top to bottom, empty and repeated ones skipped, joined
         with ``/`` (the first row stands in for a table without known header rows); a repeated
-        name gets ``.1``, ``.2`` … as pandas names duplicate columns."""
-        head = max(self.header_rows, 1)
-        full = self.grid(fill_merged=True)
-        names = []
-        for k in range(self.cols):
-            parts: List[str] = []
-            for r in range(min(head, self.rows)):
-                text = full[r][k]
-                if text and (not parts or parts[-1] != text):
-                    parts.append(text)
-            names.append("/".join(parts))
-        return _distinct(names)
+        name gets ``.1``, ``.2`` … as pandas names duplicate columns. The names come from the
+        Rust CSV writer, so the two never differ."""
+        return self._native.header_names(self.label)
 
     def to_pandas(self, header: Header = "multi", fill_merged: bool = False) -> "pandas.DataFrame":
         """The table as a DataFrame of strings.

@@ -160,6 +160,16 @@ impl NativeDocument {
         String::from_utf8(out).map_err(|e| PyValueError::new_err(e.to_string()))
     }
 
+    /// The column names of table `label` as `--header-paths` writes them (one per column).
+    fn header_names(&self, label: &str) -> PyResult<Vec<String>> {
+        let tables = write::tables::select(write::tables::numbered(&self.doc), Some(label))
+            .map_err(PyValueError::new_err)?;
+        Ok(tables
+            .first()
+            .map(|(_, table)| write::csv::header_names(table))
+            .unwrap_or_default())
+    }
+
     /// The workbook (a sheet per table, or only table `label`) as XLSX bytes, and the warnings
     /// about texts cut to Excel's cell limit as (code, message) pairs.
     #[pyo3(signature = (label=None))]

@@ -3,7 +3,7 @@
 //! UTF-8, `\n` line ends, fields quoted only when they hold a comma, quote or line break (so
 //! a cell's line breaks stay inside its quotes).
 
-use super::output::write_atomically;
+use super::output::{sync_dir, AtomicFile};
 use super::tables::{numbered, select, Layout};
 use crate::model::{Document, Table};
 use std::io::{self, Write};
@@ -44,13 +44,26 @@ pub fn write_table<W: Write>(table: &Table, options: &CsvOptions, mut out: W) ->
     let layout = Layout::new(table);
     let mut first_body_row = 0;
     if options.header_paths && layout.rows > 0 {
-        first_body_row = table.header_rows.clamp(1, layout.rows);
+        first_body_row = header_name_rows(table);
         w.write_record(distinct_names(layout.header_paths(first_body_row)))?;
     }
     for row in first_body_row..layout.rows {
         w.write_record((0..layout.cols).map(|col| layout.text_at(row, col, options.fill_merged)))?;
     }
     w.flush()
+}
+
+/// One name per column, as `--header-paths` writes them: [`Layout::header_paths`] over the
+/// table's header rows (its first row when none is known), repeated names made distinct.
+/// The Python binding's flat DataFrame columns are these names, so both stay one rule.
+pub fn header_names(table: &Table) -> Vec<String> {
+    distinct_names(Layout::new(table).header_paths(header_name_rows(table)))
+}
+
+/// The rows that name the columns: the header rows, at least one (a table without a known
+/// header is read with its first row as header, as pandas does), at most all rows.
+fn header_name_rows(table: &Table) -> usize {
+    table.header_rows.max(1).min(table.rows)
 }
 
 /// Column names made distinct as pandas does on reading (`name`, `name.1`, `name.2`): a row
@@ -85,7 +98,8 @@ pub fn tsv_file_name(stem: &str, label: &str) -> String {
     format!("{stem}.table-{label}.tsv")
 }
 
-/// Writes the selected tables of `doc` into `dir` (which must exist), each atomically;
+/// Writes the selected tables of `doc` into `dir` (which must exist), each atomically and
+/// durably (a file sync each, one folder sync);
 /// returns the paths written. A `table` option naming no table is an `InvalidInput` error.
 pub fn write_folder(
     doc: &Document,
@@ -103,8 +117,14 @@ pub fn write_folder(
             file_name(stem, &label)
         };
         let path = dir.join(name);
-        write_atomically(&path, |w| write_table(table, options, w))?;
+        let mut file = AtomicFile::create(&path)?;
+        write_table(table, options, &mut file)?;
+        file.commit_file()?;
         written.push(path);
+    }
+    // One folder sync for every rename above, not one per table.
+    if !written.is_empty() {
+        sync_dir(dir)?;
     }
     Ok(written)
 }

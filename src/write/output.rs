@@ -6,7 +6,8 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-/// Writes to a temporary file beside `path`, then renames it, so `path` is never half-written.
+/// Writes to a temporary file beside `path`, then renames it, so `path` is never half-written;
+/// the file and its folder are synced, so it is on disk once this returns.
 pub fn write_atomically(
     path: &Path,
     f: impl FnOnce(&mut AtomicFile) -> io::Result<()>,
@@ -73,19 +74,48 @@ impl AtomicFile {
         })
     }
 
-    /// Flushes, syncs and renames the temporary file to its final name.
-    pub fn commit(mut self) -> io::Result<()> {
+    /// Flushes, syncs and renames the temporary file to its final name, then syncs the folder
+    /// so the rename is on disk too: two fsyncs, the least that makes a new file durable.
+    pub fn commit(self) -> io::Result<()> {
+        let dir = self.finish()?;
+        dir.map_or(Ok(()), |d| sync_dir(&d))
+    }
+
+    /// [`AtomicFile::commit`] without the folder sync, for a writer of several files in one
+    /// folder that syncs the folder once after the last ([`sync_dir`]). Returns that folder
+    /// (none for a device or pipe written in place).
+    pub fn commit_file(self) -> io::Result<Option<PathBuf>> {
+        self.finish()
+    }
+
+    fn finish(mut self) -> io::Result<Option<PathBuf>> {
         let mut out = self.out.take().ok_or_else(closed)?;
         out.flush()?;
         if self.tmp.as_os_str().is_empty() {
             // Written in place (a device or pipe): nothing to sync or rename.
-            return Ok(());
+            return Ok(None);
         }
         out.get_ref().sync_all()?;
         // Closed before the rename, which some systems refuse on an open file.
         drop(out);
         std::fs::rename(&self.tmp, &self.path)?;
         self.tmp = PathBuf::new();
+        let dir = self
+            .path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        Ok(Some(dir.to_path_buf()))
+    }
+}
+
+/// Syncs a folder, so the names renamed into it survive a power loss.
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    // Only Unix can open and fsync a directory; Windows makes a rename durable with the
+    // file's own flush (and refuses to open a folder as a file).
+    if cfg!(unix) {
+        File::open(dir)?.sync_all()
+    } else {
         Ok(())
     }
 }
