@@ -27,7 +27,10 @@ build() {
         rm -rf "$tree"
         git -C "$root" worktree add --detach --force "$tree" "$rev" >/dev/null 2>&1
     fi
-    # One target folder for both: dependencies compile once.
+    # One target folder for both: dependencies compile once. Both trees' docgrid build to the
+    # same binary, and cargo may take the other tree's fresh fingerprint for this one's (the
+    # working tree was once compared with itself): touching the crate root forces the rebuild.
+    touch "$tree/src/lib.rs"
     (cd "$tree" && CARGO_TARGET_DIR=$root/target cargo build --release --quiet --bin docgrid)
     cp "$root/target/release/docgrid" "$work/bin-$label"
     if [[ -n $rev ]]; then git -C "$root" worktree remove --force "$tree"; fi

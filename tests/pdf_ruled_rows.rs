@@ -146,3 +146,57 @@ fn a_tall_header_over_rows_ruled_one_record_each_is_one_row() {
         ]
     );
 }
+
+#[test]
+fn records_under_a_header_whose_rules_alone_draw_the_columns_become_rows() {
+    // Statistics tables often rule the columns in the header only: below it the frame holds
+    // one wide unruled cell of labels and figures.
+    let xs = [72, 232, 312, 392, 472];
+    let (top, under_header, bottom) = (560, 540, 420);
+    let mut s = String::from("0.8 w\n");
+    for y in [top, under_header, bottom] {
+        s.push_str(&format!("72 {y} m 472 {y} l S\n"));
+    }
+    for x in xs {
+        let low = if [72, 472].contains(&x) {
+            bottom
+        } else {
+            under_header
+        };
+        s.push_str(&format!("{x} {low} m {x} {top} l S\n"));
+    }
+    for (c, t) in ["", "2014", "2013", "2012"].iter().enumerate() {
+        s.push_str(&text(xs[c] + 4, 547, 9, t));
+    }
+    let records: [[&str; 4]; 7] = [
+        ["Gross product", "", "", ""],
+        ["Total", "2.6", "3.2", "3.0"],
+        ["Per head", "0.7", "1.3", "1.1"],
+        ["Business sector", "2.5", "3.4", "2.9"],
+        ["Building", "-1.7", "1.3", "6.8"],
+        ["Consumption", "", "", ""],
+        ["Public", "3.8", "3.5", "3.6"],
+    ];
+    for (r, row) in records.iter().enumerate() {
+        for (c, t) in row.iter().enumerate() {
+            if !t.is_empty() {
+                s.push_str(&text(xs[c] + 4, 527 - 14 * r as u32, 9, t));
+            }
+        }
+    }
+    let found = tables(s);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        grid(&found[0]),
+        vec![
+            vec!["", "2014", "2013", "2012"],
+            vec!["Gross product", "", "", ""],
+            vec!["Total", "2.6", "3.2", "3.0"],
+            vec!["Per head", "0.7", "1.3", "1.1"],
+            vec!["Business sector", "2.5", "3.4", "2.9"],
+            vec!["Building", "-1.7", "1.3", "6.8"],
+            vec!["Consumption", "", "", ""],
+            vec!["Public", "3.8", "3.5", "3.6"],
+        ]
+    );
+}

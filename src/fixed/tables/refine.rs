@@ -166,15 +166,32 @@ fn cut_row(f: &mut PageTable, r: usize, gs: &Centres<'_>) -> usize {
             .filter(|l| l.chunks.iter().any(|k| k.x0 >= a - 1.0 && k.x1 <= b + 1.0))
             .count()
     };
-    let parallel = f
+    let stacked = |a: f32, b: f32| {
+        let holding = lines
+            .iter()
+            .filter(|l| l.chunks.iter().any(|k| k.x0 >= a - 1.0 && k.x1 <= b + 1.0))
+            .count();
+        holding >= min_lines && !wrapped(&lines, a, b, gs.params.cell_padding)
+    };
+    // A cell spanning grid columns counts once per column under it that holds its own stack
+    // of lines: a body left unruled under a header whose rules draw the columns is one wide
+    // cell here (split into those columns later), yet its columns are records side by side.
+    let parallel: usize = f
         .cells
         .iter()
-        .filter(|c| c.row == r && c.row_span == 1 && lines_in(c) >= min_lines)
-        .filter(|c| {
-            let (a, b) = (at(&f.xs, c.col), at(&f.xs, c.col + c.col_span));
-            !wrapped(&lines, a, b, gs.params.cell_padding)
+        .filter(|c| c.row == r && c.row_span == 1)
+        .map(|c| {
+            let whole = (at(&f.xs, c.col), at(&f.xs, c.col + c.col_span));
+            let columns = if c.col_span > 1 {
+                (c.col..c.col + c.col_span)
+                    .filter(|&k| stacked(at(&f.xs, k), at(&f.xs, k + 1)))
+                    .count()
+            } else {
+                0
+            };
+            columns.max(usize::from(stacked(whole.0, whole.1)))
         })
-        .count();
+        .sum();
     if parallel < 2 {
         return 0;
     }
