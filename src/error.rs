@@ -63,6 +63,10 @@ pub enum ErrorKind {
         /// The bound's value.
         limit: u64,
     },
+    /// OCR of a scanned page could not run: the models or the ONNX Runtime library are missing
+    /// or unusable (the message names what to install), or the runtime failed on a page.
+    #[error("OCR: {0}")]
+    Ocr(String),
     /// A structure of a binary file (a stream of a .doc) that is out of bounds or inconsistent.
     #[error("{part}: {message}")]
     Malformed {

@@ -28,6 +28,8 @@ pub mod fixed;
 pub(crate) mod html;
 pub mod limits;
 pub mod model;
+#[cfg(feature = "ocr")]
+pub mod ocr;
 mod options;
 mod params;
 pub mod pdf;
@@ -41,7 +43,7 @@ pub mod write;
 pub use error::{Error, ErrorKind, PdfError};
 pub use limits::Limits;
 pub use model::Document;
-pub use options::{Options, PageSelection, TableDetector, TableSearch};
+pub use options::{OcrMode, OcrOptions, Options, PageSelection, TableDetector, TableSearch};
 pub use params::LayoutParams;
 pub use sniff::Format;
 

@@ -110,6 +110,10 @@ bounds! {
     /// page keeps at most 200,000).
     DEFAULT_MAX_PDF_SEGMENTS, max_pdf_segments: u64 = 2_000_000,
         "N", "Path segments kept from one PDF.";
+    /// Default bound on the pixels of one decoded PDF image, and of a page's OCR canvas
+    /// (feature `ocr`): an A4 page at 600 dpi is 35 million; decoded whole, at 3 bytes each.
+    DEFAULT_MAX_PDF_IMAGE_PIXELS, max_pdf_image_pixels: u64 = 64_000_000,
+        "N", "Pixels of one decoded PDF image, and of a page's OCR canvas.";
     /// Default bound on the elements (start tags) of one HTML page, counted before parsing:
     /// html5ever's tree costs about 800 bytes per element, so this holds a page's tree under
     /// about 800 MiB; a 500-page report saved as HTML by Word has about 400,000.
@@ -178,7 +182,7 @@ mod tests {
             (b.set)(&mut l, i as u64 + 1);
         }
         assert_eq!(l.max_part_bytes, 1);
-        assert_eq!(l.max_pdf_segments, BOUNDS.len() as u64 - 1);
+        assert_eq!(l.max_pdf_segments, BOUNDS.len() as u64 - 2);
         assert_eq!(l.max_html_elements, BOUNDS.len() as u64);
         (BOUNDS[2].set)(&mut l, u64::MAX);
         assert_eq!(l.max_depth, usize::try_from(u64::MAX).unwrap_or(usize::MAX));

@@ -20,6 +20,44 @@ pub struct Options {
     pub layout: LayoutParams,
     /// Where and how fixed-layout sources (PDF) look for tables.
     pub tables: TableSearch,
+    /// When scanned PDF pages are read by OCR, and where its models are (feature `ocr`; without
+    /// it a page without text is only a `pdf.no_text_layer` warning).
+    pub ocr: OcrOptions,
+}
+
+/// When pages of a PDF are read by OCR (`--ocr`), and with which models (`--ocr-models`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OcrOptions {
+    /// Which pages are read by OCR.
+    pub mode: OcrMode,
+    /// The folder holding the detection, recognition and direction models (and, when
+    /// `ORT_DYLIB_PATH` is unset, `libonnxruntime.so`); `None` reads `DOCGRID_OCR_MODELS`.
+    pub models: Option<std::path::PathBuf>,
+}
+
+/// Which PDF pages OCR reads (`--ocr auto|always|never`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OcrMode {
+    /// Pages with images and no text layer, or whose only text is an invisible layer that is
+    /// empty or garbage; an invisible layer with real text is used as it is.
+    #[default]
+    Auto,
+    /// Every page that draws an image; its text layer, if any, is replaced by what OCR reads.
+    Always,
+    /// No page: a page without text stays a `pdf.no_text_layer` warning.
+    Never,
+}
+
+impl OcrMode {
+    /// Parses `auto`, `always` or `never`.
+    pub fn parse(text: &str) -> Result<OcrMode, String> {
+        match text {
+            "auto" => Ok(OcrMode::Auto),
+            "always" => Ok(OcrMode::Always),
+            "never" => Ok(OcrMode::Never),
+            _ => Err(format!("`{text}`: expected auto, always or never")),
+        }
+    }
 }
 
 /// Where and how tables are looked for on fixed-layout pages (tabula's `-a`, `--lattice`,

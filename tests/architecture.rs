@@ -31,7 +31,11 @@ const RULES: &[(&str, &[&str])] = &[
         "html",
         &["model", "table", "limits", "error", "options", "word"],
     ),
-    ("pdf", &["fixed", "model", "error", "options", "limits"]),
+    (
+        "pdf",
+        &["fixed", "model", "error", "options", "limits", "ocr"],
+    ),
+    ("ocr", &["fixed"]),
     (
         "reader",
         &[
@@ -49,7 +53,7 @@ const RULES: &[(&str, &[&str])] = &[
 /// Root items re-exported from rooms (`crate::Options` is `options`, and so on).
 fn room_of(name: &str) -> &str {
     match name {
-        "Options" | "PageSelection" => "options",
+        "Options" | "PageSelection" | "OcrMode" | "OcrOptions" => "options",
         "Limits" => "limits",
         "LayoutParams" => "params",
         "Error" | "ErrorKind" | "PdfError" => "error",

@@ -103,7 +103,7 @@ fn recoveries_and_losses_are_one_stderr_line_each() {
     assert_eq!(
         warning_lines(&err),
         [
-            "docgrid: lossy.pdf: warning: page 1: page has no text layer (a scan, or text drawn as outlines); nothing read from it (pdf.no_text_layer)",
+            "docgrid: lossy.pdf: warning: page 1: page has no text layer (a scan, or text drawn as outlines); nothing read from it: a scan? build docgrid with --features ocr to read it (pdf.no_text_layer)",
             "docgrid: lossy.pdf: warning: page 2: 1 glyphs have no Unicode mapping in their font; written as U+FFFD (pdf.unmapped_glyphs)",
         ],
         "{err}"

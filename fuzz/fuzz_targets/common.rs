@@ -19,6 +19,7 @@ pub fn options() -> Options {
             max_pdf_path_elements: 100_000,
             max_pdf_glyphs: 200_000,
             max_pdf_segments: 200_000,
+            max_pdf_image_pixels: 4_000_000,
             max_html_elements: 100_000,
             max_pdf_draw_ops: 200_000,
             // libFuzzer's -timeout (10 s) reports anything slower as a hang.

@@ -77,6 +77,8 @@ pub enum EngineError {
 mod collect;
 mod facts;
 mod guard;
+#[cfg(feature = "ocr")]
+pub mod raster;
 
 use collect::Collector;
 pub use facts::DocumentFacts;
@@ -277,6 +279,29 @@ fn interpret<'a>(
     let mut ctx = Context::new(initial, bbox, cache, pdf.xref(), annotations);
     interpret_page(page, &mut ctx, &mut dev);
     dev.inner.page
+}
+
+/// Page images for OCR: for each `(0-based page, the page's image boxes)` asked for, its
+/// images on one canvas ([`raster::render`]), `None` for a page that draws none; an engine
+/// panic on a page is that page's `None`.
+#[cfg(feature = "ocr")]
+pub fn render_images(
+    bytes: &[u8],
+    password: &str,
+    wanted: &[(usize, &[ImageBox])],
+    max_pixels: u64,
+) -> Result<Vec<Option<raster::PageImage>>, LoadError> {
+    let pdf = caught(0, || open(bytes, password).map_err(LoadError::Engine))?;
+    Ok(wanted
+        .iter()
+        .map(|&(index, images)| {
+            caught(index + 1, || {
+                Ok(raster::render(&pdf, index, images, max_pixels))
+            })
+            .ok()
+            .flatten()
+        })
+        .collect())
 }
 
 fn open(bytes: &[u8], password: &str) -> Result<Pdf, EngineError> {

@@ -2,6 +2,7 @@
 //! `fixed::assemble` makes the document from the pages.
 
 pub mod engine;
+pub mod scan;
 
 use crate::error::{Error, ErrorKind, PdfError};
 use crate::model::{Document, Warning};
@@ -14,9 +15,21 @@ use engine::LoadError;
 pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
     let password = options.password.as_deref().unwrap_or("");
     let limits = engine::PageLimits::from_limits(&options.limits);
-    let loaded = engine::load_document(bytes, password, limits, options.pages.as_ref())
+    #[allow(unused_mut)] // OCR fills scanned pages in (feature `ocr`).
+    let mut loaded = engine::load_document(bytes, password, limits, options.pages.as_ref())
         .map_err(|e| load_error(e, !password.is_empty()))?;
+    #[cfg(feature = "ocr")]
+    let ocr_warnings = scan::read_scans(&mut loaded.pages, bytes, options)?;
     let mut doc = crate::fixed::assemble(&loaded.pages, options);
+    for w in doc
+        .warnings
+        .iter_mut()
+        .filter(|w| w.code == "pdf.no_text_layer")
+    {
+        w.message = scan::no_text_layer_message(options.ocr.mode);
+    }
+    #[cfg(feature = "ocr")]
+    doc.warnings.splice(0..0, ocr_warnings);
     doc.metadata = loaded.facts.metadata;
     if let Some(declared) = loaded.facts.xref_damaged {
         let read = loaded.pages.len();

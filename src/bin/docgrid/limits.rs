@@ -80,6 +80,17 @@ pub struct ReadArgs {
     /// PDF: only tables from text alignment; ruling grids are not looked for.
     #[arg(long)]
     stream: bool,
+    /// PDF: which pages OCR reads: `auto` (pages without a text layer, or whose only text is
+    /// an invisible layer that is empty or garbage), `always` (every page with an image) or
+    /// `never`.
+    #[cfg(feature = "ocr")]
+    #[arg(long, value_name = "WHEN", default_value = "auto", value_parser = docgrid::OcrMode::parse)]
+    ocr: docgrid::OcrMode,
+    /// PDF: the folder of the OCR models (scripts/ocr_setup.sh prints it); by default
+    /// $DOCGRID_OCR_MODELS. ONNX Runtime is $ORT_DYLIB_PATH or libonnxruntime.so in it.
+    #[cfg(feature = "ocr")]
+    #[arg(long, value_name = "DIR")]
+    ocr_models: Option<std::path::PathBuf>,
     /// Inputs larger than this fail without being read (each is read whole into memory).
     #[arg(long, value_name = "MIB", default_value_t = docgrid::limits::DEFAULT_MAX_FILE_MIB, help_heading = "Limits")]
     max_file_mib: u64,
@@ -119,6 +130,13 @@ impl ReadArgs {
                     _ => TableDetector::Both,
                 },
             },
+            #[cfg(feature = "ocr")]
+            ocr: docgrid::OcrOptions {
+                mode: self.ocr,
+                models: self.ocr_models.clone(),
+            },
+            #[cfg(not(feature = "ocr"))]
+            ocr: docgrid::OcrOptions::default(),
         }
     }
 }
