@@ -234,7 +234,10 @@ fn cli_json_and_csv() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let all: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Always an array of documents, even for one input (1.5).
+    assert_eq!(all.as_array().map(Vec::len), Some(1));
+    let v = &all[0];
     for k in [
         "source",
         "org",
@@ -275,11 +278,15 @@ fn cli_json_and_csv() {
         .unwrap();
     assert!(st.success());
     let values = std::fs::read_to_string(dir.join("values.csv")).unwrap();
-    assert!(
-        values.starts_with("source,org,year,format,table,key,row_label,col_label,text,num,unit\n")
-    );
+    assert!(values.starts_with(
+        "source,org,year,format,table,key,row_label,col_label,text,num,unit,instance,org_source,\
+         org_confidence,year_source,year_confidence,table_no,pages,row,col,row_path,col_path\n"
+    ));
     let checks = std::fs::read_to_string(dir.join("checks.csv")).unwrap();
-    assert!(checks.starts_with("source,org,year,format,rule,scope,lhs,rhs,status\n"));
+    assert!(checks.starts_with(
+        "source,org,year,format,rule,scope,lhs,rhs,status,instance,key,description,lhs_cells,\
+         rhs_cells,prev_source,prev_instance,prev_year\n"
+    ));
     assert_eq!(checks.lines().count(), 1 + 14 + 23 + 3);
     let _ = std::fs::remove_dir_all(&dir);
 }
