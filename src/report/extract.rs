@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::locate::{self, Candidate, Source};
 use super::meta::{self, Found};
 use super::num::{normalize_label, parse_cell, CellValue};
-use super::template::{TplTable, Templates};
+use super::template::{Templates, TplTable};
 use super::{rules, FoundTable, Instance, Provenance, Report, Value, Warning};
 use crate::model::{Document, Table};
 use crate::table::continuation::{self, Rows};
@@ -78,7 +78,10 @@ fn continues(first: &Candidate<'_>, next: &Candidate<'_>) -> bool {
 
 /// Matches the candidates in order, joining continued tables; returns the matches and the
 /// indexes of unmatched top-level tables.
-fn match_all<'t>(cands: &[Candidate<'_>], templates: &'t Templates) -> (Vec<Matched<'t>>, Vec<usize>) {
+fn match_all<'t>(
+    cands: &[Candidate<'_>],
+    templates: &'t Templates,
+) -> (Vec<Matched<'t>>, Vec<usize>) {
     let mut found = Vec::new();
     let mut unmatched = Vec::new();
     let mut i = 0;
@@ -102,9 +105,10 @@ fn match_all<'t>(cands: &[Candidate<'_>], templates: &'t Templates) -> (Vec<Matc
         // The first piece alone may already match on its headers: take continuations that match
         // nothing by themselves while the joined table still matches the same template.
         while let Some((_, tpl)) = hit {
-            let Some(next) = cands.get(i + used).filter(|n| {
-                continues(first, n) && templates.best_match(n.table).is_none()
-            }) else {
+            let Some(next) = cands
+                .get(i + used)
+                .filter(|n| continues(first, n) && templates.best_match(n.table).is_none())
+            else {
                 break;
             };
             let more = joined.with(next.table, i + used);
@@ -219,7 +223,9 @@ pub fn build(doc: &Document, templates: &Templates) -> Report {
         match at.and_then(|k| groups.get_mut(k)) {
             Some(g) => {
                 if let Some(first) = g.1.iter().find(|x| x.tpl.id == m.tpl.id) {
-                    let year = g.0.map(|y| format!(" of the {y} report")).unwrap_or_default();
+                    let year =
+                        g.0.map(|y| format!(" of the {y} report"))
+                            .unwrap_or_default();
                     warnings.push(Warning {
                         code: "report.duplicate_table",
                         message: format!(

@@ -121,14 +121,13 @@ fn title(doc: &Document) -> Meta {
             d.reverse();
             d.into_iter().collect()
         };
-        let year = digits.parse::<u32>().ok().filter(|y| (1990..=2099).contains(y));
+        let year = digits
+            .parse::<u32>()
+            .ok()
+            .filter(|y| (1990..=2099).contains(y));
         let org = head.get(..head.len() - digits.len()).unwrap_or("").trim();
         // A two-line title: the organisation alone on the line above.
-        let org = if org.is_empty() {
-            prev.as_str()
-        } else {
-            org
-        };
+        let org = if org.is_empty() { prev.as_str() } else { org };
         return Meta {
             org: (!org.is_empty()).then(|| Found {
                 value: org.to_string(),

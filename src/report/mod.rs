@@ -127,4 +127,3 @@ pub struct Report {
     /// Duplicates and other doubts.
     pub warnings: Vec<Warning>,
 }
-

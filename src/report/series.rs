@@ -188,9 +188,7 @@ pub fn evaluate(reports: &[&Report], templates: &Templates) -> Vec<SeriesCheck> 
 pub fn evaluate_members(all: Vec<Member>, templates: &Templates) -> Vec<SeriesCheck> {
     let mut by_org: BTreeMap<(String, u32), Member> = BTreeMap::new();
     for m in all {
-        by_org
-            .entry((normalize_label(&m.org), m.year))
-            .or_insert(m);
+        by_org.entry((normalize_label(&m.org), m.year)).or_insert(m);
     }
     let mut out = Vec::new();
     for ((org, year), later) in &by_org {

@@ -63,7 +63,9 @@ pub fn check_json(c: &Check) -> Json {
 
 fn found<T: serde::Serialize>(f: &Option<Found<T>>) -> Json {
     match f {
-        Some(f) => json!({"value": f.value, "source": f.source.as_str(), "confidence": f.confidence}),
+        Some(f) => {
+            json!({"value": f.value, "source": f.source.as_str(), "confidence": f.confidence})
+        }
         None => Json::Null,
     }
 }
@@ -157,6 +159,15 @@ pub const CHECKS_HEADER: [&str; 17] = [
     "prev_year",
 ];
 
+/// A label path on one line: ` / ` between labels, a line break inside a label a space.
+fn path(labels: &[String]) -> String {
+    labels
+        .iter()
+        .map(|l| l.replace('\n', " "))
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
 fn pages(p: &[u32]) -> String {
     p.iter().map(u32::to_string).collect::<Vec<_>>().join(";")
 }
@@ -200,8 +211,8 @@ pub fn write_values<W: Write>(r: &Report, w: &mut csv::Writer<W>) -> io::Result<
                 &pages(&v.at.pages),
                 &v.at.row.to_string(),
                 &v.at.col.to_string(),
-                &v.at.row_path.join(" / "),
-                &v.at.col_path.join(" / "),
+                &path(&v.at.row_path),
+                &path(&v.at.col_path),
             ])?;
         }
     }

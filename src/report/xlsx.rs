@@ -32,7 +32,9 @@ fn records(
 ) -> io::Result<Vec<csv::StringRecord>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     fill(&mut w)?;
-    let bytes = w.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| io::Error::other(e.to_string()))?;
     csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(bytes.as_slice())

@@ -99,7 +99,12 @@ pub fn run(args: &ReportArgs) -> ExitCode {
                 let r = report::build(&doc, &tpl);
                 if !args.quiet {
                     for w in &r.warnings {
-                        eprintln!("docgrid: {}: warning: {} ({})", input.display(), w.message, w.code);
+                        eprintln!(
+                            "docgrid: {}: warning: {} ({})",
+                            input.display(),
+                            w.message,
+                            w.code
+                        );
                     }
                 }
                 if r.instances.iter().all(|i| i.tables_found.is_empty()) {
@@ -170,7 +175,9 @@ fn write_json(outcomes: &[Outcome], series: &[SeriesCheck], args: &ReportArgs) -
                 }
                 v
             }
-            Outcome::Failed { source, error } => serde_json::json!({"source": source, "error": error}),
+            Outcome::Failed { source, error } => {
+                serde_json::json!({"source": source, "error": error})
+            }
         })
         .collect();
     let value = serde_json::Value::Array(docs);
