@@ -6,7 +6,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The JSON contract version written as `"docgrid"`.
-pub const CONTRACT_VERSION: &str = "1.4";
+pub const CONTRACT_VERSION: &str = "1.5";
 
 /// One converted document.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -157,7 +157,7 @@ fn the_format_comes_from_the_output_extension() {
     assert_eq!(code, 0);
     let v: serde_json::Value =
         serde_json::from_slice(&std::fs::read(d.join("r.JSON")).unwrap()).unwrap();
-    assert_eq!(v["docgrid"], "1.4");
+    assert_eq!(v["docgrid"], "1.5");
     let (code, _, err) = run(d, &["convert", "r.docx", "-o", "r.txt"]);
     assert_eq!(code, 2);
     assert_eq!(
@@ -322,14 +322,14 @@ fn password_reaches_report() {
         .arg(&pdf)
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    // Read with the password, it holds no report table: exit 1 with that cause (1.5), the
+    // JSON array still written.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(": no report table found"), "{err}");
+    assert!(!err.contains("password required"), "{err}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(v.is_object(), "{v}");
+    assert!(v.is_array() && v[0].is_object(), "{v}");
     // And through convert: the text of the fixture's first page.
     let out = docgrid()
         .args(["convert", "--password", "userpassword"])

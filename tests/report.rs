@@ -234,7 +234,10 @@ fn cli_json_and_csv() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let all: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Always an array of documents, even for one input (1.5).
+    assert_eq!(all.as_array().map(Vec::len), Some(1));
+    let v = &all[0];
     for k in [
         "source",
         "org",
@@ -275,11 +278,15 @@ fn cli_json_and_csv() {
         .unwrap();
     assert!(st.success());
     let values = std::fs::read_to_string(dir.join("values.csv")).unwrap();
-    assert!(
-        values.starts_with("source,org,year,format,table,key,row_label,col_label,text,num,unit\n")
-    );
+    assert!(values.starts_with(
+        "source,org,year,format,table,key,row_label,col_label,text,num,unit,instance,org_source,\
+         org_confidence,year_source,year_confidence,table_no,pages,row,col,row_path,col_path\n"
+    ));
     let checks = std::fs::read_to_string(dir.join("checks.csv")).unwrap();
-    assert!(checks.starts_with("source,org,year,format,rule,scope,lhs,rhs,status\n"));
+    assert!(checks.starts_with(
+        "source,org,year,format,rule,scope,lhs,rhs,status,instance,key,description,lhs_cells,\
+         rhs_cells,prev_source,prev_instance,prev_year\n"
+    ));
     assert_eq!(checks.lines().count(), 1 + 14 + 23 + 3);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -324,6 +331,26 @@ fn split_table(t: &docgrid::model::Table) -> (docgrid::model::Table, docgrid::mo
     (a, b)
 }
 
+/// Key, text and number of every value (their provenance differs between the whole and the
+/// split tables: other table labels and rows).
+fn printed(r: &Report) -> Vec<(String, String, Option<f64>)> {
+    r.values
+        .iter()
+        .map(|(k, v)| (k.clone(), v.text.clone(), v.num))
+        .collect()
+}
+
+/// A check's rule, scope, sides and status.
+type Outcome = (String, String, Option<f64>, Option<f64>, &'static str);
+
+/// Rule, scope, sides and status of every check.
+fn outcomes(r: &Report) -> Vec<Outcome> {
+    r.checks
+        .iter()
+        .map(|c| (c.rule.clone(), c.scope.clone(), c.lhs, c.rhs, c.status))
+        .collect()
+}
+
 /// v2021_ok.docx of the corpus, the built-in templates and its report; `None` (with the
 /// visible skip line) without the corpus.
 fn v2021_ok() -> Option<(docgrid::model::Document, Templates, Report)> {
@@ -358,15 +385,8 @@ fn tables_split_in_two_give_the_same_report() {
     }
     let split = build(&cut, &tpl);
     assert_eq!(split.tables_found, whole.tables_found);
-    let diff: Vec<_> = whole
-        .values
-        .iter()
-        .filter(|(k, v)| split.values.get(*k) != Some(v))
-        .map(|(k, _)| k)
-        .collect();
-    assert!(diff.is_empty(), "{diff:?} {}", split.values.len());
-    assert_eq!(split.values, whole.values);
-    assert_eq!(split.checks, whole.checks);
+    assert_eq!(printed(&split), printed(&whole));
+    assert_eq!(outcomes(&split), outcomes(&whole));
     assert!(split.unmatched.is_empty());
 }
 
@@ -410,7 +430,7 @@ fn a_continuation_that_repeats_the_header_rows_gives_the_same_report() {
     assert!(repeated >= 1, "{repeated}");
     let split = build(&cut, &tpl);
     assert_eq!(split.tables_found, whole.tables_found);
-    assert_eq!(split.values, whole.values);
-    assert_eq!(split.checks, whole.checks);
+    assert_eq!(printed(&split), printed(&whole));
+    assert_eq!(outcomes(&split), outcomes(&whole));
     assert!(split.unmatched.is_empty());
 }

@@ -11,9 +11,12 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
 #: Columns of ``Report.values`` (those of ``docgrid report --to csv``'s values.csv).
-VALUES_COLUMNS = ["source", "org", "year", "format", "table", "key", "row_label", "col_label", "text", "num", "unit"]
+VALUES_COLUMNS = ["source", "org", "year", "format", "table", "key", "row_label", "col_label", "text", "num", "unit",
+                  "instance", "org_source", "org_confidence", "year_source", "year_confidence", "table_no", "pages",
+                  "row", "col", "row_path", "col_path"]
 #: Columns of ``Report.checks`` (those of checks.csv).
-CHECKS_COLUMNS = ["source", "org", "year", "format", "rule", "scope", "lhs", "rhs", "status"]
+CHECKS_COLUMNS = ["source", "org", "year", "format", "rule", "scope", "lhs", "rhs", "status", "instance", "key",
+                  "description", "lhs_cells", "rhs_cells", "prev_source", "prev_instance", "prev_year"]
 
 
 def csv_rows(text: str) -> List[List[str]]:

@@ -10,14 +10,17 @@ use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Per input a folder `a.docx.report/` with `report.json`, `values.csv` and `checks.csv`
-/// (written whole and renamed, like the csv folders); after every run the parts of this run's
-/// inputs are gathered, in sorted path order, into `OUTDIR/values.csv` and `OUTDIR/checks.csv`
-/// (`values.shard-K-of-N.csv`, … for a shard).
+/// Per input a folder `a.docx.report/` with `report.json`, `values.csv`, `checks.csv` and
+/// `series.json` (what the series rules read; written whole and renamed, like the csv
+/// folders); after every run the parts of this run's inputs are gathered, in sorted path
+/// order, into `OUTDIR/values.csv` and `OUTDIR/checks.csv` (`values.shard-K-of-N.csv`, … for a
+/// shard), and the series checks of this run's reports are appended to checks.csv.
 #[derive(Debug, Clone)]
 pub struct Report {
     /// The table templates (built-in or `--template`).
     pub templates: Arc<Templates>,
+    /// Start the gathered CSV files with a UTF-8 byte-order mark (for Excel).
+    pub bom: bool,
 }
 
 /// The per-input part names, each also the name of the gathered file.
@@ -42,7 +45,10 @@ impl OutputFormat for Report {
         let mut checks = csv::Writer::from_path(path.join("checks.csv"))?;
         checks.write_record(rw::CHECKS_HEADER)?;
         rw::write_checks(&r, &mut checks)?;
-        checks.flush()
+        checks.flush()?;
+        let mut series = io::BufWriter::new(fs::File::create(path.join("series.json"))?);
+        serde_json::to_writer(&mut series, &report::series::members(&r))?;
+        series.flush()
     }
 
     fn is_dir(&self) -> bool {
@@ -63,10 +69,14 @@ impl OutputFormat for Report {
         {
             let path = out_dir.join(super::run_file_name(part, "csv", shard));
             let mut f = AtomicFile::create_at(&path, super::input::temp_path(&path))?;
+            if self.bom {
+                f.write_all(b"\xEF\xBB\xBF")?;
+            }
             f.write_all(header.as_bytes())?;
             f.write_all(b"\n")?;
             files.push(f);
         }
+        let mut members = Vec::new();
         for dir in outputs {
             for (part, file) in PARTS.iter().zip(files.iter_mut()) {
                 let mut r = io::BufReader::new(fs::File::open(dir.join(format!("{part}.csv")))?);
@@ -74,6 +84,20 @@ impl OutputFormat for Report {
                 r.read_until(b'\n', &mut header)?;
                 io::copy(&mut r, file)?;
             }
+            // Outputs of an earlier version have no series.json: they join no series.
+            if let Ok(bytes) = fs::read(dir.join("series.json")) {
+                let mine: Vec<report::series::Member> =
+                    serde_json::from_slice(&bytes).map_err(io::Error::other)?;
+                members.extend(mine);
+            }
+        }
+        let series = report::series::evaluate_members(members, &self.templates);
+        if let Some(checks) = files.get_mut(1) {
+            let mut w = csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(&mut *checks);
+            rw::write_series(&series, &mut w)?;
+            w.flush()?;
         }
         for f in files {
             f.commit()?;

@@ -5,15 +5,36 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::num::{parse_cell, CellValue};
-use super::{Templates, Value};
+use super::{Provenance, Templates, Value};
+
+/// One cell a check read: its value key, and where it was printed.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CellRef {
+    /// Value key.
+    pub key: String,
+    /// The report it belongs to, for series checks: (source, 1-based instance, year).
+    pub report: Option<(String, usize, u32)>,
+    /// Where it was printed; `None` when the table has no such cell.
+    pub at: Option<Provenance>,
+    /// Its text as printed (empty when absent).
+    pub text: String,
+}
 
 /// One rule outcome.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Check {
     /// Rule id.
     pub rule: String,
-    /// Column, row or block key the rule was evaluated on.
+    /// Column, row or block key the rule was evaluated on; `series` for a series check.
     pub scope: String,
+    /// The column, row or block key (the same as `scope` for the checks of one report).
+    pub key: String,
+    /// What the rule says, in one line.
+    pub description: &'static str,
+    /// The cells summed on the left side.
+    pub lhs_cells: Vec<CellRef>,
+    /// The cells summed on the right side.
+    pub rhs_cells: Vec<CellRef>,
     /// Left side (None when not assessable).
     pub lhs: Option<f64>,
     /// Right side (None when not assessable).
@@ -22,11 +43,40 @@ pub struct Check {
     pub status: &'static str,
 }
 
+/// The one-line description of a rule id.
+pub fn describe(rule: &str) -> &'static str {
+    match rule {
+        "T3.balance" => "table 3: 一 new requests + 二 carried over = 三(七) total handled + 四 carried forward, per applicant column",
+        "T3.results_sum" => "table 3: the result rows (一)–(六) sum to 三(七) total, per applicant column",
+        "T3.row_total" => "table 3: the applicant columns sum to 总计, per row",
+        "T4.block_total" => "table 4: 维持 + 纠正 + 其他 + 尚未审结 = 总计, per block",
+        "T3.carry_chain" => "series: 二 carried over (year y) = 四 carried forward (year y-1), per applicant column",
+        "T2.valid_chain_2021" => "series (2021 format): 现行有效件数(y) = 现行有效件数(y-1) + 本年制发件数(y) - 本年废止件数(y)",
+        "T2.prev_count_chain_2019" => "series (2019 format): 上一年项目数量(y) = 上一年项目数量(y-1) + 本年增/减(y-1)",
+        _ => "user rule",
+    }
+}
+
+/// The cells named by `keys` in `values` (the same report).
+pub fn cells(values: &BTreeMap<String, Value>, keys: &[String]) -> Vec<CellRef> {
+    keys.iter()
+        .map(|k| {
+            let v = values.get(k);
+            CellRef {
+                key: k.clone(),
+                report: None,
+                at: v.map(|v| v.at.clone()),
+                text: v.map(|v| v.text.clone()).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
 const T4_BLOCKS: [&str; 3] = ["review", "litigation_direct", "litigation_after_review"];
 const T4_PARTS: [&str; 4] = ["maintained", "corrected", "other", "pending"];
 
 /// Sum of the named cells; Err when one of them is text or a placeholder. Ok((sum, any_non_blank)).
-fn sum(values: &BTreeMap<String, Value>, keys: &[String]) -> Result<(f64, bool), ()> {
+pub(super) fn sum(values: &BTreeMap<String, Value>, keys: &[String]) -> Result<(f64, bool), ()> {
     let mut s = 0.0;
     let mut any = false;
     for k in keys {
@@ -56,6 +106,10 @@ fn compare(
     let na = Check {
         rule: rule.to_string(),
         scope: scope.to_string(),
+        key: scope.to_string(),
+        description: describe(rule),
+        lhs_cells: cells(values, parts),
+        rhs_cells: cells(values, totals),
         lhs: None,
         rhs: None,
         status: "not_assessable",
@@ -72,11 +126,10 @@ fn compare(
     }
     let status = if (l - r).abs() < 1e-9 { "pass" } else { "fail" };
     Check {
-        rule: rule.to_string(),
-        scope: scope.to_string(),
         lhs: Some(l),
         rhs: Some(r),
         status,
+        ..na
     }
 }
 
@@ -199,6 +252,7 @@ mod tests {
                     table: "t4_review_litigation".into(),
                     row_label: String::new(),
                     col_label: String::new(),
+                    at: Provenance::default(),
                 };
                 ((*k).to_string(), v)
             })

@@ -23,6 +23,9 @@ pub struct TplCell {
     /// Column span.
     #[serde(default = "one")]
     pub cs: usize,
+    /// Row span.
+    #[serde(default = "one")]
+    pub rs: usize,
     /// Printed text (headers and labels).
     #[serde(default)]
     pub text: String,
@@ -48,6 +51,15 @@ pub struct Extracted {
     pub row_label: String,
     /// Template column header above the cell.
     pub col_label: String,
+    /// Grid row of the cell in the (joined) table.
+    pub row: usize,
+    /// Grid column of the cell.
+    pub col: usize,
+    /// The row labels keying it, left to right, as printed in the document (the template's
+    /// text where the document has none at that place).
+    pub row_path: Vec<String>,
+    /// The column headers keying it, top to bottom, as printed.
+    pub col_path: Vec<String>,
 }
 
 /// One standard table.
@@ -168,6 +180,10 @@ impl TplTable {
                     text: (*text).to_string(),
                     row_label: self.row_label(c),
                     col_label: self.col_label(c),
+                    row: c.r,
+                    col: c.c,
+                    row_path: self.row_path(c, &grid),
+                    col_path: self.col_path(c, &grid),
                 })
             })
             .collect()
@@ -183,6 +199,38 @@ impl TplTable {
         parts.join(" / ")
     }
 
+    /// The label anchors whose rows cover the cell's row, left of it, as printed.
+    fn row_path(&self, v: &TplCell, grid: &HashMap<(usize, usize), &str>) -> Vec<String> {
+        let mut labels: Vec<&TplCell> = self
+            .cells
+            .iter()
+            .filter(|c| c.role == "label" && c.c < v.c && c.r <= v.r && v.r < c.r + c.rs)
+            .collect();
+        labels.sort_by_key(|c| c.c);
+        labels.iter().map(|c| printed(c, grid)).collect()
+    }
+
+    /// The header anchors above the cell covering its column, below the nearest section
+    /// banner above it (table 2 repeats its headers under each 第二十条 banner), as printed.
+    fn col_path(&self, v: &TplCell, grid: &HashMap<(usize, usize), &str>) -> Vec<String> {
+        let band = self
+            .cells
+            .iter()
+            .filter(|c| c.role == "section" && c.r < v.r)
+            .map(|c| c.r + 1)
+            .max()
+            .unwrap_or(0);
+        let mut headers: Vec<&TplCell> = self
+            .cells
+            .iter()
+            .filter(|c| {
+                c.role == "header" && c.r >= band && c.r < v.r && c.c <= v.c && v.c < c.c + c.cs
+            })
+            .collect();
+        headers.sort_by_key(|c| c.r);
+        headers.iter().map(|c| printed(c, grid)).collect()
+    }
+
     /// The nearest header above whose span covers the cell's column.
     fn col_label(&self, v: &TplCell) -> String {
         self.cells
@@ -191,5 +239,13 @@ impl TplTable {
             .max_by_key(|c| c.r)
             .map(|c| c.text.clone())
             .unwrap_or_default()
+    }
+}
+
+/// The document's text at a template anchor, else the template's.
+fn printed(c: &TplCell, grid: &HashMap<(usize, usize), &str>) -> String {
+    match grid.get(&(c.r, c.c)) {
+        Some(t) if !t.trim().is_empty() => (*t).to_string(),
+        _ => c.text.clone(),
     }
 }

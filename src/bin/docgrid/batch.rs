@@ -39,7 +39,7 @@ pub struct BatchArgs {
     /// CSV: repeat a merged cell's text in every position it covers.
     #[arg(long)]
     fill_merged: bool,
-    /// CSV and cells: start each file with a UTF-8 byte-order mark (for Excel).
+    /// CSV, cells and report: start each CSV file with a UTF-8 byte-order mark (for Excel).
     #[arg(long)]
     bom: bool,
     /// CSV: one header line of `/`-joined header paths instead of the header rows.
@@ -97,6 +97,7 @@ pub fn run(args: &BatchArgs) -> ExitCode {
         BatchTo::Report => match crate::report::load_templates(args.template.as_deref()) {
             Ok(templates) => Arc::new(batch::Report {
                 templates: Arc::new(templates),
+                bom: args.bom,
             }),
             Err(why) => {
                 eprintln!("docgrid: {why}");
@@ -107,8 +108,8 @@ pub fn run(args: &BatchArgs) -> ExitCode {
     // As for `convert`: an option the format ignores is a mistake worth saying.
     let misplaced = if (args.fill_merged || args.header_paths) && args.to != BatchTo::Csv {
         Some("--fill-merged and --header-paths apply to --to csv only")
-    } else if args.bom && !matches!(args.to, BatchTo::Csv | BatchTo::Cells) {
-        Some("--bom applies to --to csv and cells only")
+    } else if args.bom && !matches!(args.to, BatchTo::Csv | BatchTo::Cells | BatchTo::Report) {
+        Some("--bom applies to --to csv, cells and report only")
     } else if args.compact && args.to != BatchTo::Json {
         Some("--compact applies to --to json only")
     } else if args.template.is_some() && args.to != BatchTo::Report {
