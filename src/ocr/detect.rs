@@ -5,8 +5,8 @@
 //! page model and the recogniser's crops need anyway.
 
 use super::image::Gray;
+use super::runtime::run_first_output;
 use ort::session::Session;
-use ort::value::Tensor;
 
 /// A text line's box in the page image's pixels, with DBNet's score.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -51,40 +51,31 @@ pub fn detect(
                 .map(|&p| (f32::from(p) / 255.0 - mean[c]) / std[c]),
         );
     }
-    let tensor = Tensor::from_array(([1usize, 3, h, w], input)).map_err(|e| e.to_string())?;
-    let outputs = session
-        .run(ort::inputs![tensor])
-        .map_err(|e| e.to_string())?;
-    let first = outputs
-        .values()
-        .next()
-        .ok_or("the detector gave no output")?;
-    let (_, map) = first
-        .try_extract_tensor::<f32>()
-        .map_err(|e| e.to_string())?;
-    if map.len() < w * h {
-        return Err(format!(
-            "the detector's map has {} values, expected {}",
-            map.len(),
-            w * h
-        ));
-    }
     let (fx, fy) = (
         image.width as f32 / w as f32,
         image.height as f32 / h as f32,
     );
-    Ok(regions(map, w, h)
-        .into_iter()
-        .map(|b| TextBox {
-            bbox: (
-                (b.bbox.0 * fx).max(0.0),
-                (b.bbox.1 * fy).max(0.0),
-                (b.bbox.2 * fx).min(image.width as f32),
-                (b.bbox.3 * fy).min(image.height as f32),
-            ),
-            score: b.score,
-        })
-        .collect())
+    run_first_output(session, [1, 3, h, w], input, "detector", |_, map| {
+        if map.len() < w * h {
+            return Err(format!(
+                "the detector's map has {} values, expected {}",
+                map.len(),
+                w * h
+            ));
+        }
+        Ok(regions(map, w, h)
+            .into_iter()
+            .map(|b| TextBox {
+                bbox: (
+                    (b.bbox.0 * fx).max(0.0),
+                    (b.bbox.1 * fy).max(0.0),
+                    (b.bbox.2 * fx).min(image.width as f32),
+                    (b.bbox.3 * fy).min(image.height as f32),
+                ),
+                score: b.score,
+            })
+            .collect())
+    })
 }
 
 /// The post-processing on a `w × h` probability map: 8-connected regions of pixels over the

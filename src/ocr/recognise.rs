@@ -6,9 +6,9 @@
 
 use super::detect::TextBox;
 use super::image::Gray;
+use super::runtime::run_first_output;
 use super::runtime::Engine;
 use ort::session::Session;
-use ort::value::Tensor;
 
 /// One recognised character: its text and its horizontal centre in the page image's pixels.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,18 +105,13 @@ fn upside_down(classifier: &mut Session, crop: &Gray) -> Result<bool, String> {
         ((crop.width as f32 * ch as f32 / crop.height.max(1) as f32).ceil() as usize).clamp(1, cw);
     let mut input = vec![0f32; 3 * ch * cw];
     normalised_into(crop, w, ch, cw, &mut input);
-    let tensor = Tensor::from_array(([1usize, 3, ch, cw], input)).map_err(|e| e.to_string())?;
-    let outputs = classifier
-        .run(ort::inputs![tensor])
-        .map_err(|e| e.to_string())?;
-    let first = outputs
-        .values()
-        .next()
-        .ok_or("the classifier gave no output")?;
-    let (_, probs) = first
-        .try_extract_tensor::<f32>()
-        .map_err(|e| e.to_string())?;
-    Ok(probs.get(1).is_some_and(|p| *p > CLS_TURN))
+    run_first_output(
+        classifier,
+        [1, 3, ch, cw],
+        input,
+        "classifier",
+        |_, probs| Ok(probs.get(1).is_some_and(|p| *p > CLS_TURN)),
+    )
 }
 
 fn recognise_batch(
@@ -134,23 +129,26 @@ fn recognise_batch(
         }
     }
     let shape = [batch.len(), 3, REC_HEIGHT, stride];
-    let tensor = Tensor::from_array((shape, input)).map_err(|e| e.to_string())?;
-    let outputs = session
-        .run(ort::inputs![tensor])
-        .map_err(|e| e.to_string())?;
-    let first = outputs
-        .values()
-        .next()
-        .ok_or("the recogniser gave no output")?;
-    let (dims, probs) = first
-        .try_extract_tensor::<f32>()
-        .map_err(|e| e.to_string())?;
+    run_first_output(session, shape, input, "recogniser", |dims, probs| {
+        lines_of(batch, &widths, dims, probs, dictionary)
+    })
+}
+
+/// The recogniser's output `probs` (of `dims`: batch × steps × classes) decoded into one line
+/// per crop of `batch`.
+fn lines_of(
+    batch: &[(TextBox, Gray)],
+    widths: &[usize],
+    dims: &[i64],
+    probs: &[f32],
+    dictionary: &[String],
+) -> Result<Vec<TextLine>, String> {
     let (steps, classes) = match dims.iter().map(|d| usize::try_from(*d)).collect::<Vec<_>>()[..] {
         [Ok(n), Ok(t), Ok(c)] if n == batch.len() && n * t * c <= probs.len() => (t, c),
         _ => return Err(format!("the recogniser's output has shape {dims:?}")),
     };
     let mut out = Vec::with_capacity(batch.len());
-    for (k, ((b, crop), w)) in batch.iter().zip(&widths).enumerate() {
+    for (k, ((b, crop), w)) in batch.iter().zip(widths).enumerate() {
         let Some(seq) = probs.get(k * steps * classes..(k + 1) * steps * classes) else {
             continue;
         };

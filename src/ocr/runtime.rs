@@ -3,6 +3,7 @@
 //! loaded through `ort::init_from`, which returns its failure).
 
 use ort::session::Session;
+use ort::value::Tensor;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
@@ -176,6 +177,30 @@ fn dictionary(recogniser: &Session) -> Option<Vec<String>> {
     let mut chars: Vec<String> = text.lines().map(str::to_string).collect();
     chars.push(" ".to_string());
     (chars.len() > 1).then_some(chars)
+}
+
+/// Runs `session` on one f32 input of `shape` and hands its first output's dimensions and values
+/// to `read`: each model here (detector, classifier, recogniser) takes one image batch and gives
+/// one tensor. `model` names it in the errors.
+pub fn run_first_output<R>(
+    session: &mut Session,
+    shape: [usize; 4],
+    input: Vec<f32>,
+    model: &str,
+    read: impl FnOnce(&[i64], &[f32]) -> Result<R, String>,
+) -> Result<R, String> {
+    let tensor = Tensor::from_array((shape, input)).map_err(|e| e.to_string())?;
+    let outputs = session
+        .run(ort::inputs![tensor])
+        .map_err(|e| e.to_string())?;
+    let first = outputs
+        .values()
+        .next()
+        .ok_or_else(|| format!("the {model} gave no output"))?;
+    let (dims, values) = first
+        .try_extract_tensor::<f32>()
+        .map_err(|e| e.to_string())?;
+    read(dims, values)
 }
 
 #[cfg(test)]
