@@ -4,6 +4,15 @@
 # the setup cannot reach PyPI, the tests print SKIPPED and pass.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The tests scan a report page themselves (pdftoppm, img2pdf): install them where missing, as
+# python_ci.sh installs its JRE, so CI runs the OCR tests rather than printing SKIPPED.
+if ! command -v pdftoppm >/dev/null 2>&1 || ! command -v img2pdf >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+        --no-install-recommends poppler-utils img2pdf; } >&2 ||
+        echo "ci_ocr: could not install poppler-utils and img2pdf; the scan tests will print SKIPPED" >&2
+fi
 if env_lines="$(scripts/ocr_setup.sh --env)"; then
     eval "$env_lines"
 else
