@@ -9,7 +9,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 target="$1" secs="$2" max_len="${3:-131072}"
 logdir="${FUZZ_LOG_DIR:-/tmp/docgrid-fuzz}"
 mkdir -p "$logdir" "$here/artifacts/$target" "$here/corpus/$target"
-(cd "$here" && RUSTC_BOOTSTRAP=1 cargo fuzz build -s none -a "$target") ||
+features=()
+# pdf_image fuzzes decoders that only docgrid's `ocr` feature builds.
+[ "$target" = pdf_image ] && features=(--features ocr)
+(cd "$here" && RUSTC_BOOTSTRAP=1 cargo fuzz build -s none -a "${features[@]}" "$target") ||
     echo "long.sh: build failed; fuzzing the binary built last" >&2
 bin="$logdir/$target.bin"
 cp "$here/target/x86_64-unknown-linux-gnu/release/$target" "$bin"

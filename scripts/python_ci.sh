@@ -22,7 +22,8 @@ rm -rf "$venv"
 "$venv/bin/pip" install -q -r python/requirements-ci.txt
 echo "python stage: venv and packages in $((SECONDS - started)) s"
 
-PATH="$PWD/$venv/bin:$PATH" scripts/python_wheel.sh
+# A dev-profile wheel: the tests check behaviour, and the debug CLI is cargo test's.
+PATH="$PWD/$venv/bin:$PATH" WHEEL_PROFILE=dev scripts/python_wheel.sh
 "$venv/bin/pip" install -q --force-reinstall --no-deps target/python/wheels/docgrid-*.whl
 echo "python stage: wheel built and installed after $((SECONDS - started)) s"
 
