@@ -11,17 +11,28 @@ use crate::Options;
 /// The options' `include_headers_footers` keeps the furniture as `header`/`footer` paragraphs.
 pub fn assemble(pages: &[Page], options: &Options) -> Document {
     let turned: Vec<Option<Page>> = pages.iter().map(layout::upright).collect();
-    let owned: Vec<Page>;
-    let pages = if turned.iter().all(Option::is_none) {
-        pages
-    } else {
-        owned = turned
-            .into_iter()
-            .zip(pages)
-            .map(|(t, p)| t.unwrap_or_else(|| p.clone()))
-            .collect();
-        &owned
-    };
+    if turned.iter().all(Option::is_none) {
+        return assemble_upright(pages, options);
+    }
+    let owned: Vec<Page> = turned
+        .into_iter()
+        .zip(pages)
+        .map(|(t, p)| t.unwrap_or_else(|| p.clone()))
+        .collect();
+    assemble_upright(&owned, options)
+}
+
+/// [`assemble`] of pages the caller gives up: sideways pages are turned in place, so no page is
+/// copied (the PDF reader's path).
+pub fn assemble_owned(mut pages: Vec<Page>, options: &Options) -> Document {
+    for page in &mut pages {
+        layout::turn_upright(page);
+    }
+    assemble_upright(&pages, options)
+}
+
+/// [`assemble`] of pages already turned upright.
+fn assemble_upright(pages: &[Page], options: &Options) -> Document {
     let mut table_warnings = Vec::new();
     let found = tables::detect_in(
         pages,

@@ -10,7 +10,7 @@ pub(crate) mod text;
 pub mod turn;
 
 pub use crate::params::LayoutParams;
-pub use assemble::{assemble, assemble_with};
+pub use assemble::{assemble, assemble_owned, assemble_with};
 pub use page::{
     BBox, FilledRect, Glyph, ImageBox, Page, Region, Segment, SegmentPaint, PER_PAGE_CAP,
 };

@@ -20,7 +20,8 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
         .map_err(|e| load_error(e, !password.is_empty()))?;
     #[cfg(feature = "ocr")]
     let ocr_warnings = scan::read_scans(&mut loaded.pages, bytes, options)?;
-    let mut doc = crate::fixed::assemble(&loaded.pages, options);
+    let read = loaded.pages.len();
+    let mut doc = crate::fixed::assemble_owned(loaded.pages, options);
     for w in doc
         .warnings
         .iter_mut()
@@ -32,7 +33,6 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
     doc.warnings.splice(0..0, ocr_warnings);
     doc.metadata = loaded.facts.metadata;
     if let Some(declared) = loaded.facts.xref_damaged {
-        let read = loaded.pages.len();
         doc.warnings.insert(
             0,
             Warning::new(

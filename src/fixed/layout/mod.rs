@@ -14,7 +14,7 @@ use crate::params::LayoutParams;
 
 pub use furniture::{interleave as with_furniture, strip as strip_furniture};
 pub(crate) use rotate::sideways_lines;
-pub use rotate::upright;
+pub use rotate::{turn_upright, upright};
 
 /// One entry of a page's reading order.
 #[derive(Debug, Clone)]

@@ -4,54 +4,53 @@
 
 use crate::fixed::text::{lines_of, Line};
 use crate::fixed::turn::{turn_counts, unturn_glyph, unturn_point};
-use crate::fixed::{FilledRect, Glyph, ImageBox, Page, Segment};
+use crate::fixed::{Glyph, Page};
 use crate::params::LayoutParams;
 
 /// The page turned so that its most common glyph direction is upright; `None` when it already is.
 pub fn upright(page: &Page) -> Option<Page> {
+    quarter_to_turn(page)?;
+    let mut out = page.clone();
+    turn_upright(&mut out);
+    Some(out)
+}
+
+/// Turns the page in place so that its most common glyph direction is upright; false when it
+/// already is. In place so that a document's pages are not copied to turn a few of them.
+pub fn turn_upright(page: &mut Page) -> bool {
+    let Some(q) = quarter_to_turn(page) else {
+        return false;
+    };
+    let (w, h) = (page.width, page.height);
+    let map = move |p: (f32, f32)| unturn_point(q, (w, h), p);
+    (page.width, page.height) = if q == 2 { (w, h) } else { (h, w) };
+    for g in &mut page.glyphs {
+        *g = unturn_glyph(g, q, (w, h));
+    }
+    for s in &mut page.segments {
+        (s.from, s.to) = (map(s.from), map(s.to));
+    }
+    let turn_box = |b: crate::fixed::BBox| {
+        let (p, q) = (map((b.0, b.1)), map((b.2, b.3)));
+        (p.0.min(q.0), p.1.min(q.1), p.0.max(q.0), p.1.max(q.1))
+    };
+    for f in &mut page.fills {
+        f.bbox = turn_box(f.bbox);
+    }
+    for i in &mut page.images {
+        i.bbox = turn_box(i.bbox);
+    }
+    true
+}
+
+/// The quarter turn most of the page's glyphs are set in, when it is not 0 and beats upright.
+fn quarter_to_turn(page: &Page) -> Option<u8> {
     let count = turn_counts(&page.glyphs);
     let (q, n) = count.iter().enumerate().max_by_key(|(_, n)| **n)?;
     if q == 0 || *n <= count[0] {
         return None;
     }
-    let q = q as u8;
-    let (w, h) = (page.width, page.height);
-    let map = move |p: (f32, f32)| unturn_point(q, (w, h), p);
-    let (nw, nh) = if q == 2 { (w, h) } else { (h, w) };
-    // A clone keeps whatever else the page model carries; glyphs and segments are redone.
-    let mut out = page.clone();
-    out.width = nw;
-    out.height = nh;
-    out.glyphs.clear();
-    out.segments.clear();
-    out.glyphs
-        .extend(page.glyphs.iter().map(|g| unturn_glyph(g, q, (w, h))));
-    out.segments.extend(page.segments.iter().map(|s| Segment {
-        from: map(s.from),
-        to: map(s.to),
-        ..*s
-    }));
-    let turn_box = |b: crate::fixed::BBox| {
-        let (p, q) = (map((b.0, b.1)), map((b.2, b.3)));
-        (p.0.min(q.0), p.1.min(q.1), p.0.max(q.0), p.1.max(q.1))
-    };
-    out.fills = page
-        .fills
-        .iter()
-        .map(|f| FilledRect {
-            bbox: turn_box(f.bbox),
-            ..*f
-        })
-        .collect();
-    out.images = page
-        .images
-        .iter()
-        .map(|i| ImageBox {
-            bbox: turn_box(i.bbox),
-            ..*i
-        })
-        .collect();
-    Some(out)
+    u8::try_from(q).ok()
 }
 
 /// Lines of glyphs set sideways on an upright page, each read in its own direction, with its box
