@@ -23,7 +23,8 @@ outcome, the series outcomes), all from the templates in src/report/templates.js
                                 the signature line
 
 Usage: python3 scripts/make_report_fixtures.py [--no-pdf]   (needs python-docx; chromium for the PDF)
-(the PDF is left out of git: tests print it from the HTML when Chromium is there)
+(the PDF is committed, so the tests read it where Chromium is not installed, as in CI; after
+changing the HTML, run this with Chromium and commit the new PDF with it)
 """
 import copy
 import html
@@ -400,7 +401,7 @@ def main():
 
 def print_pdf(html_path, pdf):
     """Prints the page with headless Chromium. The PDF (~500 KB: Chromium embeds CJK glyphs as
-    Type 3 fonts) is not committed; tests/report_instances.rs prints it the same way."""
+    Type 3 fonts) is committed: tests/report_instances.rs reads it, Chromium or not."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu",

@@ -1,7 +1,10 @@
-//! Tables continued across page breaks: the last fragment of a page, with nothing but page
-//! furniture below it, and the first fragment of the next page, with nothing but furniture above
-//! it, whose column boundaries match (one set within the other, same outer edges), are one table.
-//! A repeated header on the continuation is dropped; a vertical span cut by the break continues.
+//! Tables continued across page breaks: a table whose last fragment has nothing but page
+//! furniture below it (in its column: side-by-side layouts break each column's table at the
+//! same page break) goes on in a fragment of the next page with nothing but furniture above it
+//! whose column boundaries match (one set within the other, same outer edges: a column no cell
+//! of one page divides is a boundary that page does not draw). The continuation is put on the
+//! union of both boundary sets, a repeated header on it is dropped (`table::continuation`) and a
+//! vertical span cut by the break continues.
 
 use super::cells::{separator, wraps};
 use super::grid::{PageCell, PageTable};
@@ -18,6 +21,11 @@ impl GridCell for PageCell {
 }
 
 /// Groups fragments into tables: each result is its regions and the joined grid.
+///
+/// Every table whose last piece ends its page may go on in one fragment that starts the next
+/// page with the same columns. Several may be open at once: side-by-side layouts (two years of
+/// a report in two columns) break each column's table at the same page break, and the
+/// continuations come back in the order the page lists them, not the order they began in.
 pub(crate) fn join(
     pages: &[Page],
     frags: Vec<PageTable>,
@@ -25,57 +33,111 @@ pub(crate) fn join(
 ) -> Vec<(Vec<Region>, PageTable)> {
     let tol = params.grid_tolerance;
     let mut out: Vec<(Vec<Region>, PageTable)> = Vec::new();
-    let mut prev_page = usize::MAX;
+    let mut page = usize::MAX;
+    // Indexes into `out` of the tables that may go on on `page` (each at most once), and the
+    // text lines of `page`, read only when some table may go on.
+    let mut open: Vec<usize> = Vec::new();
+    let mut lines: Vec<FreeLine> = Vec::new();
     for f in frags {
-        let first_on_page = f.page != prev_page;
-        prev_page = f.page;
-        if let (true, Some((regions, acc))) = (first_on_page, out.last_mut()) {
-            let here = region_of(&f);
-            let ok = regions.last().is_some_and(|r| {
-                r.page + 1 == f.page
-                    && ends_page(pages, r, params)
-                    && starts_page(pages, &here, params)
-                    && same_columns(&acc.xs, &f.xs, tol)
-            });
-            if ok {
+        if f.page != page {
+            page = f.page;
+            open = ending_previous_page(pages, &out, page, params);
+            lines = match pages.get(page) {
+                Some(p) if !open.is_empty() => free_lines(p, params),
+                _ => Vec::new(),
+            };
+        }
+        let here = region_of(&f);
+        let continued = open
+            .iter()
+            .position(|&i| {
+                out.get(i)
+                    .is_some_and(|(_, acc)| same_columns(&acc.xs, &f.xs, tol))
+            })
+            .filter(|_| starts_page(&lines, &here, tol))
+            .map(|k| open.remove(k));
+        match continued.and_then(|i| out.get_mut(i)) {
+            Some((regions, acc)) => {
                 regions.push(here);
                 append(acc, f, tol);
-                continue;
             }
+            None => out.push((vec![here], f)),
         }
-        out.push((vec![region_of(&f)], f));
     }
     out
 }
 
-/// The page's text lines: (top, bottom, is page furniture).
-fn free_lines(page: &Page, params: &LayoutParams) -> Vec<(f32, f32, bool)> {
-    crate::fixed::text::lines(page, params)
-        .into_iter()
-        .map(|l| (l.y0, l.y1, crate::fixed::text::is_page_furniture(&l.text)))
+/// The tables of `out` whose last piece lies on the page before `page` with nothing but
+/// furniture below it.
+fn ending_previous_page(
+    pages: &[Page],
+    out: &[(Vec<Region>, PageTable)],
+    page: usize,
+    params: &LayoutParams,
+) -> Vec<usize> {
+    let last_on_previous =
+        |regions: &[Region]| regions.last().filter(|r| r.page + 1 == page).copied();
+    if !out
+        .iter()
+        .any(|(regions, _)| last_on_previous(regions).is_some())
+    {
+        return Vec::new();
+    }
+    let Some(previous) = page.checked_sub(1).and_then(|p| pages.get(p)) else {
+        return Vec::new();
+    };
+    let lines = free_lines(previous, params);
+    out.iter()
+        .enumerate()
+        .filter(|(_, (regions, _))| {
+            last_on_previous(regions).is_some_and(|r| ends_page(&lines, &r, params.grid_tolerance))
+        })
+        .map(|(i, _)| i)
         .collect()
 }
 
-/// Nothing but furniture below the region.
-fn ends_page(pages: &[Page], r: &Region, params: &LayoutParams) -> bool {
-    let Some(page) = pages.get(r.page) else {
-        return false;
-    };
-    let bottom = r.y1;
-    free_lines(page, params)
-        .iter()
-        .all(|&(y0, _, furniture)| y0 < bottom - params.grid_tolerance || furniture)
+/// A text line of a page as the stitching sees it.
+struct FreeLine {
+    x0: f32,
+    x1: f32,
+    y0: f32,
+    y1: f32,
+    /// A page number or running footer.
+    furniture: bool,
 }
 
-/// Nothing but furniture above the region.
-fn starts_page(pages: &[Page], r: &Region, params: &LayoutParams) -> bool {
-    let Some(page) = pages.get(r.page) else {
-        return false;
-    };
-    let top = r.y0;
-    free_lines(page, params)
+/// The page's text lines.
+fn free_lines(page: &Page, params: &LayoutParams) -> Vec<FreeLine> {
+    crate::fixed::text::lines(page, params)
+        .into_iter()
+        .map(|l| FreeLine {
+            x0: l.x0,
+            x1: l.x1,
+            y0: l.y0,
+            y1: l.y1,
+            furniture: crate::fixed::text::is_page_furniture(&l.text),
+        })
+        .collect()
+}
+
+/// Whether the line lies wholly left or right of the region: text in another column of a
+/// side-by-side layout says nothing about where this column's table ends or starts.
+fn beside(l: &FreeLine, r: &Region, tol: f32) -> bool {
+    l.x1 <= r.x0 + tol || l.x0 >= r.x1 - tol
+}
+
+/// Nothing but furniture below the region (in its column).
+fn ends_page(lines: &[FreeLine], r: &Region, tol: f32) -> bool {
+    lines
         .iter()
-        .all(|&(_, y1, furniture)| y1 > top + params.grid_tolerance || furniture)
+        .all(|l| l.y0 < r.y1 - tol || l.furniture || beside(l, r, tol))
+}
+
+/// Nothing but furniture above the region (in its column).
+fn starts_page(lines: &[FreeLine], r: &Region, tol: f32) -> bool {
+    lines
+        .iter()
+        .all(|l| l.y1 > r.y0 + tol || l.furniture || beside(l, r, tol))
 }
 
 fn near(a: f32, b: f32, tol: f32) -> bool {
@@ -196,3 +258,7 @@ fn append(acc: &mut PageTable, f: PageTable, tol: f32) {
     acc.ys = ys;
     acc.cells = top;
 }
+
+#[cfg(test)]
+#[path = "stitch_tests.rs"]
+mod tests;
