@@ -37,7 +37,7 @@ impl OutputFormat for Report {
         let mut json = io::BufWriter::new(fs::File::create(path.join("report.json"))?);
         // Compact: a file per input that programs read; pretty printing cost a quarter of the
         // batch's time (1,000 reports: 11.4 s -> 8.4 s, scripts/bench_report_batch.sh).
-        serde_json::to_writer(&mut json, &rw::to_json(&r))?;
+        serde_json::to_writer(&mut json, &rw::ReportJson::new(&r))?;
         writeln!(json)?;
         json.flush()?;
         let mut values = csv::Writer::from_path(path.join("values.csv"))?;
