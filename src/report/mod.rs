@@ -2,6 +2,7 @@
 //! 政府信息公开工作年度报告, read from the model's table grids only.
 
 mod extract;
+mod json;
 pub mod locate;
 pub mod meta;
 pub mod num;

@@ -2,112 +2,41 @@
 
 use std::io::{self, Write};
 
-use serde_json::{json, Value as Json};
+use serde_json::Value as Json;
 
-use super::series::{Member, SeriesCheck};
-use super::{CellRef, Check, Found, Instance, Provenance, Report, Value};
+use super::json::Num;
+pub use super::json::{CheckJson, ReportJson};
+use super::series::SeriesCheck;
+use super::{CellRef, Check, Found, Report};
 
-/// A whole number as a JSON integer (counts read `3`, not `3.0`), anything else as a float.
-fn number(n: Option<f64>) -> Json {
-    match n {
-        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => json!(x as i64),
-        Some(x) => json!(x),
-        None => Json::Null,
-    }
-}
-
-fn provenance(at: &Provenance, text: &str) -> Json {
-    json!({"table_no": at.table_no, "pages": at.pages, "row": at.row, "col": at.col,
-           "value_text": text, "row_path": at.row_path, "col_path": at.col_path})
-}
-
-fn value(v: &Value) -> Json {
-    let mut o = json!({"text": v.text, "num": number(v.num)});
-    if let Some(m) = o.as_object_mut() {
-        if let Some(u) = &v.unit {
-            m.insert("unit".into(), json!(u));
-        }
-        m.insert("provenance".into(), provenance(&v.at, &v.text));
-    }
-    o
-}
-
-fn values(vs: &std::collections::BTreeMap<String, Value>) -> Json {
-    Json::Object(vs.iter().map(|(k, v)| (k.clone(), value(v))).collect())
-}
-
-fn cell_ref(c: &CellRef) -> Json {
-    let mut o = json!({"key": c.key});
-    if let Some(m) = o.as_object_mut() {
-        if let Some((source, instance, year)) = &c.report {
-            m.insert("source".into(), json!(source));
-            m.insert("instance".into(), json!(instance));
-            m.insert("year".into(), json!(year));
-        }
-        let at = match &c.at {
-            Some(at) => provenance(at, &c.text),
-            None => Json::Null,
-        };
-        m.insert("provenance".into(), at);
-    }
-    o
+/// A view as a `Value`; the views hold no map with keys other than strings, so this cannot
+/// fail, and `Null` stands in if it ever did.
+fn to_value(v: impl serde::Serialize) -> Json {
+    serde_json::to_value(v).unwrap_or(Json::Null)
 }
 
 /// A check as JSON: outcome, description and the cells on both sides.
 pub fn check_json(c: &Check) -> Json {
-    json!({"rule": c.rule, "scope": c.scope, "key": c.key, "description": c.description,
-           "lhs": number(c.lhs), "rhs": number(c.rhs), "status": c.status,
-           "lhs_cells": c.lhs_cells.iter().map(cell_ref).collect::<Vec<_>>(),
-           "rhs_cells": c.rhs_cells.iter().map(cell_ref).collect::<Vec<_>>()})
-}
-
-fn found<T: serde::Serialize>(f: &Option<Found<T>>) -> Json {
-    match f {
-        Some(f) => {
-            json!({"value": f.value, "source": f.source.as_str(), "confidence": f.confidence})
-        }
-        None => Json::Null,
-    }
-}
-
-fn instance(i: &Instance) -> Json {
-    json!({
-        "instance": i.instance, "org": found(&i.org), "year": found(&i.year), "format": i.format,
-        "tables_found": i.tables_found, "tables": i.tables, "values": values(&i.values),
-        "checks": i.checks.iter().map(check_json).collect::<Vec<_>>(),
-    })
+    to_value(CheckJson::new(c))
 }
 
 /// The report as JSON: the first instance's fields as in 1.4, then every instance under
-/// `reports`, and the warnings.
+/// `reports`, and the warnings. Writing it out, [`ReportJson`] serialises the same without
+/// building the tree.
 pub fn to_json(r: &Report) -> Json {
-    json!({
-        "source": r.source, "org": r.org, "year": r.year, "format": r.format,
-        "tables_found": r.tables_found, "values": values(&r.values),
-        "checks": r.checks.iter().map(check_json).collect::<Vec<_>>(), "unmatched": r.unmatched,
-        "reports": r.instances.iter().map(instance).collect::<Vec<_>>(),
-        "warnings": r.warnings,
-    })
+    to_value(ReportJson::new(r))
 }
 
 /// A series check as JSON: the check, and the two reports it ties.
 pub fn series_json(s: &SeriesCheck) -> Json {
-    let member = |m: &Member| {
-        json!({"source": m.source, "instance": m.instance, "org": m.org, "year": m.year,
-               "format": m.format})
-    };
-    let mut o = check_json(&s.check);
-    if let Some(m) = o.as_object_mut() {
-        m.insert("later".into(), member(&s.later));
-        m.insert("earlier".into(), member(&s.earlier));
-    }
-    o
+    to_value(CheckJson::series(s))
 }
 
+/// A number as the JSON writes it; empty where the JSON has `null`.
 fn fmt_num(n: Option<f64>) -> String {
-    match number(n) {
-        Json::Null => String::new(),
-        v => v.to_string(),
+    match n {
+        Some(x) if x.is_finite() => serde_json::to_string(&Num(n)).unwrap_or_default(),
+        _ => String::new(),
     }
 }
 

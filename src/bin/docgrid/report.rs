@@ -160,27 +160,27 @@ pub fn run(args: &ReportArgs) -> ExitCode {
 /// The JSON array: one object per input in input order (a failed input as `source` and
 /// `error`); each series check under the document of its later report.
 fn write_json(outcomes: &[Outcome], series: &[SeriesCheck], args: &ReportArgs) -> io::Result<()> {
-    let docs: Vec<serde_json::Value> = outcomes
+    // Serialised straight from the reports: a `Value` tree of every report cost more than
+    // reading the documents.
+    let mine: Vec<Vec<&SeriesCheck>> = outcomes
         .iter()
         .map(|o| match o {
-            Outcome::Read(r) => {
-                let mut v = rw::to_json(r);
-                let mine: Vec<serde_json::Value> = series
-                    .iter()
-                    .filter(|s| s.later.source == r.source)
-                    .map(rw::series_json)
-                    .collect();
-                if let Some(m) = v.as_object_mut() {
-                    m.insert("series_checks".into(), serde_json::Value::Array(mine));
-                }
-                v
-            }
-            Outcome::Failed { source, error } => {
-                serde_json::json!({"source": source, "error": error})
-            }
+            Outcome::Read(r) => series
+                .iter()
+                .filter(|s| s.later.source == r.source)
+                .collect(),
+            Outcome::Failed { .. } => Vec::new(),
         })
         .collect();
-    let value = serde_json::Value::Array(docs);
+    let docs: Vec<Doc<'_>> = outcomes
+        .iter()
+        .zip(&mine)
+        .map(|(o, mine)| match o {
+            Outcome::Read(r) => Doc::Read(rw::ReportJson::with_series(r, mine)),
+            Outcome::Failed { source, error } => Doc::Failed { error, source },
+        })
+        .collect();
+    let value = docs;
     let emit = |w: &mut dyn Write| -> io::Result<()> {
         serde_json::to_writer_pretty(&mut *w, &value)?;
         writeln!(w)
@@ -193,6 +193,15 @@ fn write_json(outcomes: &[Outcome], series: &[SeriesCheck], args: &ReportArgs) -
         }
         Some(path) => write_atomically(path, |w| emit(w)),
     }
+}
+
+/// One element of the JSON array; a failed input's keys in byte order, as every object of
+/// the report JSON.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum Doc<'a> {
+    Read(rw::ReportJson<'a>),
+    Failed { error: &'a str, source: &'a str },
 }
 
 /// UTF-8 byte-order mark, for Excel.
