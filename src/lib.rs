@@ -15,7 +15,7 @@
 //! let headings = doc.blocks.iter().filter(|b| matches!(b, Block::Heading(_))).count();
 //! assert!(headings > 0);
 //! let json = serde_json::to_string(&doc)?;
-//! assert!(json.starts_with(r#"{"docgrid":"1.5""#));
+//! assert!(json.starts_with(r#"{"docgrid":"1.6""#));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

@@ -6,7 +6,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The JSON contract version written as `"docgrid"`.
-pub const CONTRACT_VERSION: &str = "1.5";
+pub const CONTRACT_VERSION: &str = "1.6";
 
 /// One converted document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -89,6 +89,9 @@ pub struct Heading {
     /// 1-based page it starts on (PDF only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// `"ocr": true` and `"ocr_confidence"` when read by OCR from a scanned page.
+    #[serde(flatten)]
+    pub ocr: Option<OcrMark>,
 }
 
 impl Heading {
@@ -115,6 +118,29 @@ pub struct Paragraph {
     /// 1-based page it starts on (PDF only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// `"ocr": true` and `"ocr_confidence"` when read by OCR from a scanned page.
+    #[serde(flatten)]
+    pub ocr: Option<OcrMark>,
+}
+
+/// The mark of a block read by OCR from a scanned page (feature `ocr`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct OcrMark {
+    /// Always `true`: the block's text was recognised from an image, not read from a text layer.
+    pub ocr: bool,
+    /// Mean character confidence, 0–1, of the OCR of the page(s) the block lies on; doubtful
+    /// lines are quoted in the `pdf.ocr_low_confidence` warning.
+    pub ocr_confidence: f32,
+}
+
+impl OcrMark {
+    /// The mark for a mean confidence.
+    pub fn new(confidence: f32) -> OcrMark {
+        OcrMark {
+            ocr: true,
+            ocr_confidence: confidence,
+        }
+    }
 }
 
 /// A paragraph's place in a list.
@@ -147,6 +173,9 @@ pub struct Table {
     /// Every page it lies on, when it continues across a page break (PDF only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<u32>,
+    /// `"ocr": true` and `"ocr_confidence"` when read by OCR from a scanned page.
+    #[serde(flatten)]
+    pub ocr: Option<OcrMark>,
 }
 
 /// A cell covering `[row, row+row_span) × [col, col+col_span)`.

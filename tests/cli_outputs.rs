@@ -157,7 +157,7 @@ fn the_format_comes_from_the_output_extension() {
     assert_eq!(code, 0);
     let v: serde_json::Value =
         serde_json::from_slice(&std::fs::read(d.join("r.JSON")).unwrap()).unwrap();
-    assert_eq!(v["docgrid"], "1.5");
+    assert_eq!(v["docgrid"], "1.6");
     let (code, _, err) = run(d, &["convert", "r.docx", "-o", "r.txt"]);
     assert_eq!(code, 2);
     assert_eq!(

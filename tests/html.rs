@@ -272,6 +272,7 @@ fn word_mso_list_paragraphs_are_list_items() {
             text: text.to_string(),
             label: label.map(str::to_string),
             page: None,
+            ocr: None,
         })
     };
     assert_eq!(

@@ -68,6 +68,14 @@ fn a_scanned_ruled_table_is_read_as_its_grid() {
         assert!(text.contains(&want), "{want} in {text:?}");
     }
     assert!(doc.warnings.iter().any(|w| w.code == "pdf.ocr"));
+    // Every block of the scanned page is marked, with the page's mean confidence.
+    let mark = table.ocr.expect("the table marked as read by OCR");
+    assert!(mark.ocr && mark.ocr_confidence > 0.5 && mark.ocr_confidence <= 1.0);
+    let json = serde_json::to_value(&doc).unwrap();
+    for block in json["blocks"].as_array().unwrap() {
+        assert_eq!(block["ocr"], true, "{block}");
+        assert!(block["ocr_confidence"].as_f64().is_some(), "{block}");
+    }
 }
 
 #[test]

@@ -433,6 +433,7 @@ fn markdown_pipe_tables_html_spans_and_lists() {
                 marker: marker.map(str::to_string),
             }),
             page: None,
+            ocr: None,
         })
     };
     doc.blocks.push(item(0, Some("1."), "first"));

@@ -154,6 +154,7 @@ fn block(p: Paragraph, lists: &Lists, counters: &mut Counters) -> Option<Block> 
             text,
             label: list.and_then(|l| l.marker).map(|m| m.trim().to_string()),
             page: None,
+            ocr: None,
         }));
     }
     if text.is_empty() && list.is_none() {
@@ -167,6 +168,7 @@ fn block(p: Paragraph, lists: &Lists, counters: &mut Counters) -> Option<Block> 
         style,
         list,
         page: None,
+        ocr: None,
     }))
 }
 

@@ -3,7 +3,7 @@
 //! model, so every fixed-layout source (PDF today, OCR of scans next) shares it.
 
 use super::{layout, tables, text, Glyph, Page, PER_PAGE_CAP};
-use crate::model::{Document, Warning};
+use crate::model::{Block, Document, OcrMark, Warning};
 use crate::Options;
 
 /// Builds the document from interpreted pages: tables found first, the glyphs inside their
@@ -43,7 +43,37 @@ fn assemble_upright(pages: &[Page], options: &Options) -> Document {
     );
     let mut doc = assemble_with(pages, found, options);
     doc.warnings.extend(table_warnings);
+    mark_ocr(&mut doc.blocks, pages);
     doc
+}
+
+/// Marks every block on a page read by OCR with the mean confidence of its page(s): a table
+/// over several pages gets the mean of those read by OCR.
+fn mark_ocr(blocks: &mut [Block], pages: &[Page]) {
+    if pages.iter().all(|p| p.ocr_confidence.is_none()) {
+        return;
+    }
+    let confidence = |page: u32| {
+        let index = usize::try_from(page).ok()?.checked_sub(1)?;
+        pages.get(index)?.ocr_confidence
+    };
+    for block in blocks {
+        match block {
+            Block::Heading(h) => h.ocr = h.page.and_then(confidence).map(OcrMark::new),
+            Block::Paragraph(p) => p.ocr = p.page.and_then(confidence).map(OcrMark::new),
+            Block::Table(t) => {
+                let spans: Vec<u32> = if t.pages.is_empty() {
+                    t.page.into_iter().collect()
+                } else {
+                    t.pages.clone()
+                };
+                let read: Vec<f32> = spans.into_iter().filter_map(confidence).collect();
+                if !read.is_empty() {
+                    t.ocr = Some(OcrMark::new(read.iter().sum::<f32>() / read.len() as f32));
+                }
+            }
+        }
+    }
 }
 
 /// [`assemble`] with the tables given (tests measure the text with and without them).
@@ -147,4 +177,73 @@ fn warnings(pages: &[Page]) -> Vec<Warning> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{mark_ocr, Page};
+    use crate::model::{Block, OcrMark, Paragraph, Table};
+
+    #[test]
+    fn blocks_on_pages_read_by_ocr_carry_their_pages_confidence() {
+        let pages = [
+            Page {
+                ocr_confidence: Some(0.75),
+                ..Page::default()
+            },
+            Page::default(),
+            Page {
+                ocr_confidence: Some(0.25),
+                ..Page::default()
+            },
+        ];
+        let paragraph = |page| {
+            Block::Paragraph(Paragraph {
+                text: "x".into(),
+                page: Some(page),
+                ..Paragraph::default()
+            })
+        };
+        let table = |pages: Vec<u32>| {
+            Block::Table(Table {
+                page: pages.first().copied(),
+                pages,
+                ..Table::default()
+            })
+        };
+        let mut blocks = vec![
+            paragraph(1),
+            paragraph(2),
+            table(vec![1, 2, 3]),
+            table(vec![2]),
+            paragraph(4),
+        ];
+        mark_ocr(&mut blocks, &pages);
+        let marks: Vec<Option<OcrMark>> = blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.ocr,
+                Block::Table(t) => t.ocr,
+                Block::Heading(h) => h.ocr,
+            })
+            .collect();
+        // A table over pages 1–3 has the mean of the two pages OCR read; page 4 does not exist.
+        assert_eq!(
+            marks,
+            [
+                Some(OcrMark::new(0.75)),
+                None,
+                Some(OcrMark::new(0.5)),
+                None,
+                None
+            ]
+        );
+        let json = serde_json::to_value(&blocks[0]).unwrap();
+        assert_eq!(json["ocr"], true);
+        assert_eq!(json["ocr_confidence"], 0.75);
+        assert!(serde_json::to_value(&blocks[1])
+            .unwrap()
+            .get("ocr")
+            .is_none());
+    }
 }

@@ -38,6 +38,9 @@ pub struct Page {
     pub omitted: bool,
     /// Glyphs and drawn shapes the source had past its per-page caps, not kept (a warning).
     pub not_kept: u64,
+    /// Read by OCR (feature `ocr`): the mean confidence of its characters; `None` for a page
+    /// whose text came from its text layer. The blocks on the page carry it.
+    pub ocr_confidence: Option<f32>,
 }
 
 /// One drawn glyph (or, from OCR, one recognised character or word).

@@ -116,6 +116,7 @@ impl Flow {
                 text,
                 label: label.take(),
                 page: None,
+                ocr: None,
             }),
             Some(Kind::Item(level, marker)) => {
                 let marker = marker.take();

@@ -156,6 +156,7 @@ mod with_ocr {
                 ));
             }
             page.glyphs = text.glyphs;
+            page.ocr_confidence = Some(text.confidence);
             if page.segments.is_empty() {
                 page.segments = text.segments;
             }

@@ -62,7 +62,7 @@ pub fn docx(title: &str, extra_paragraphs: usize) -> Vec<u8> {
 /// table with "Header" over both columns and "a", "b" below.
 pub fn assert_fixture_output(json: &Path, source: &Path, title: &str) {
     let doc: Value = serde_json::from_slice(&fs::read(json).unwrap()).unwrap();
-    assert_eq!(doc["docgrid"], "1.5");
+    assert_eq!(doc["docgrid"], "1.6");
     assert_eq!(doc["source"]["path"], source.to_string_lossy().as_ref());
     assert_eq!(doc["source"]["format"], "docx");
     let blocks = doc["blocks"].as_array().unwrap();

@@ -137,6 +137,7 @@ pub fn item(text: &str, level: u8, marker: &str) -> Block {
             marker: Some(marker.to_string()),
         }),
         page: None,
+        ocr: None,
     })
 }
 

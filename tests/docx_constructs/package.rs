@@ -246,7 +246,7 @@ fn check_json(stdout: &[u8], path: &str) {
     let text = std::str::from_utf8(stdout).unwrap();
     assert!(!text.contains("_GoBack"), "{text}");
     let v: serde_json::Value = serde_json::from_str(text).unwrap();
-    assert_eq!(v["docgrid"], "1.5");
+    assert_eq!(v["docgrid"], "1.6");
     assert_eq!(v["source"]["format"], "docx");
     assert_eq!(v["source"]["path"], path);
     assert_eq!(v["source"]["pages"], serde_json::Value::Null);

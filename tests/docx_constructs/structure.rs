@@ -217,6 +217,7 @@ fn list_numbering_from_paragraph_style() {
                 marker: Some(marker.into()),
             }),
             page: None,
+            ocr: None,
         })
     };
     assert_eq!(doc.blocks, vec![listed("甲", "1."), listed("乙", "2.")]);
@@ -267,6 +268,7 @@ fn numbered_headings_carry_their_label() {
             text: text.into(),
             label: Some(label.into()),
             page: None,
+            ocr: None,
         })
     };
     assert_eq!(

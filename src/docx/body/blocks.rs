@@ -95,6 +95,7 @@ impl OpenParagraph {
                     text,
                     label: list.and_then(|l| l.marker).map(|m| m.trim().to_string()),
                     page: None,
+                    ocr: None,
                 }));
             }
         } else if keep_empty || !is_empty || list.is_some() {
@@ -108,6 +109,7 @@ impl OpenParagraph {
                 style,
                 list,
                 page: None,
+                ocr: None,
             }));
         }
         out.extend(anchored);

@@ -107,6 +107,7 @@ pub fn blocks(items: &[Item], mut tables: Vec<Option<Table>>, params: &LayoutPar
                         text,
                         label: None,
                         page,
+                        ocr: None,
                     }),
                     None => Block::Paragraph(Paragraph {
                         text,
