@@ -62,15 +62,16 @@ fn mark_ocr(blocks: &mut [Block], pages: &[Page]) {
             Block::Heading(h) => h.ocr = h.page.and_then(confidence).map(OcrMark::new),
             Block::Paragraph(p) => p.ocr = p.page.and_then(confidence).map(OcrMark::new),
             Block::Table(t) => {
-                let spans: Vec<u32> = if t.pages.is_empty() {
-                    t.page.into_iter().collect()
+                let on = if t.pages.is_empty() {
+                    t.page.as_slice()
                 } else {
-                    t.pages.clone()
+                    t.pages.as_slice()
                 };
-                let read: Vec<f32> = spans.into_iter().filter_map(confidence).collect();
-                if !read.is_empty() {
-                    t.ocr = Some(OcrMark::new(read.iter().sum::<f32>() / read.len() as f32));
-                }
+                let (sum, read) = on
+                    .iter()
+                    .filter_map(|&p| confidence(p))
+                    .fold((0.0f32, 0usize), |(s, n), c| (s + c, n + 1));
+                t.ocr = (read > 0).then(|| OcrMark::new(sum / read as f32));
             }
         }
     }

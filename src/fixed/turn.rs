@@ -26,15 +26,18 @@ pub fn unturn_point(q: u8, (w, h): (f32, f32), (x, y): (f32, f32)) -> (f32, f32)
 
 /// The glyph as it reads once `q` quarter turns are undone (see [`unturn_point`]).
 pub fn unturn_glyph(g: &Glyph, q: u8, size: (f32, f32)) -> Glyph {
+    let mut out = g.clone();
+    unturn_glyph_in_place(&mut out, q, size);
+    out
+}
+
+/// [`unturn_glyph`] of a glyph the caller owns: its text is not copied.
+pub fn unturn_glyph_in_place(g: &mut Glyph, q: u8, size: (f32, f32)) {
     let map = |p| unturn_point(q, size, p);
     let (a, b) = (map((g.bbox.0, g.bbox.1)), map((g.bbox.2, g.bbox.3)));
-    let origin = map(g.origin);
-    Glyph {
-        bbox: (a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1)),
-        origin,
-        baseline: origin.1,
-        // Wrapping subtraction modulo 4.
-        quarter: (g.quarter + 4 - (q & 3)) & 3,
-        ..g.clone()
-    }
+    g.bbox = (a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1));
+    g.origin = map(g.origin);
+    g.baseline = g.origin.1;
+    // Wrapping subtraction modulo 4.
+    g.quarter = (g.quarter + 4 - (q & 3)) & 3;
 }

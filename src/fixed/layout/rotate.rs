@@ -3,15 +3,15 @@
 //! before tables and lines are looked for: rows then come out as rows, not as columns.
 
 use crate::fixed::text::{lines_of, Line};
-use crate::fixed::turn::{turn_counts, unturn_glyph, unturn_point};
+use crate::fixed::turn::{turn_counts, unturn_glyph, unturn_glyph_in_place, unturn_point};
 use crate::fixed::{Glyph, Page};
 use crate::params::LayoutParams;
 
 /// The page turned so that its most common glyph direction is upright; `None` when it already is.
 pub fn upright(page: &Page) -> Option<Page> {
-    quarter_to_turn(page)?;
+    let q = quarter_to_turn(page)?;
     let mut out = page.clone();
-    turn_upright(&mut out);
+    turn_by(&mut out, q);
     Some(out)
 }
 
@@ -21,11 +21,17 @@ pub fn turn_upright(page: &mut Page) -> bool {
     let Some(q) = quarter_to_turn(page) else {
         return false;
     };
+    turn_by(page, q);
+    true
+}
+
+/// Undoes `q` quarter turns of everything the page draws, in place.
+fn turn_by(page: &mut Page, q: u8) {
     let (w, h) = (page.width, page.height);
     let map = move |p: (f32, f32)| unturn_point(q, (w, h), p);
     (page.width, page.height) = if q == 2 { (w, h) } else { (h, w) };
     for g in &mut page.glyphs {
-        *g = unturn_glyph(g, q, (w, h));
+        unturn_glyph_in_place(g, q, (w, h));
     }
     for s in &mut page.segments {
         (s.from, s.to) = (map(s.from), map(s.to));
@@ -40,7 +46,6 @@ pub fn turn_upright(page: &mut Page) -> bool {
     for i in &mut page.images {
         i.bbox = turn_box(i.bbox);
     }
-    true
 }
 
 /// The quarter turn most of the page's glyphs are set in, when it is not 0 and beats upright.
