@@ -2,6 +2,8 @@
 # The CI stage of the `ocr` feature: the models and ONNX Runtime from scripts/ocr_setup.sh
 # (cached under ~/.cache/docgrid-ocr), then the OCR tests. Without pdftoppm/img2pdf, or when
 # the setup cannot reach PyPI, the tests print SKIPPED and pass.
+#   scripts/ci_ocr.sh             # the whole stage
+#   scripts/ci_ocr.sh --prepare   # only the tools and the models (.ci/run, in the background)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The tests scan a report page themselves (pdftoppm, img2pdf): install them where missing, as
@@ -18,6 +20,7 @@ if env_lines="$(scripts/ocr_setup.sh --env)"; then
 else
     echo "ci_ocr: scripts/ocr_setup.sh failed; the OCR tests will print SKIPPED" >&2
 fi
+[ "${1:-}" = --prepare ] && exit 0
 # Debug, like `cargo test` before it: the feature adds only ort and docgrid itself to build
 # (35 s here; the three tests run 10 s), where a release build of the crate took minutes.
 cargo test --features ocr --test ocr

@@ -3,6 +3,9 @@
 # pytest over python/tests with pyspark, Ray Data and a Java runtime present, so the Spark and
 # Ray tests run instead of skipping. pip's downloads are cached in ~/.cache/pip (or
 # $PIP_CACHE_DIR), so a second run installs without the network.
+#   scripts/python_ci.sh             # the whole stage
+#   scripts/python_ci.sh --prepare   # only the JRE and the venv (.ci/run, in the background)
+# With DOCGRID_CI_PREPARED=1 (.ci/run, after --prepare succeeded) the venv is used as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
@@ -17,10 +20,15 @@ if ! command -v java >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless
 fi
 
-rm -rf "$venv"
-"$python" -m venv "$venv"
-"$venv/bin/pip" install -q -r python/requirements-ci.txt
-echo "python stage: venv and packages in $((SECONDS - started)) s"
+if [ "${DOCGRID_CI_PREPARED:-}" = 1 ] && [ -x "$venv/bin/python" ]; then
+    echo "python stage: venv prepared in the background"
+else
+    rm -rf "$venv"
+    "$python" -m venv "$venv"
+    "$venv/bin/pip" install -q -r python/requirements-ci.txt
+    echo "python stage: venv and packages in $((SECONDS - started)) s"
+fi
+[ "${1:-}" = --prepare ] && exit 0
 
 # A dev-profile wheel: the tests check behaviour, and the debug CLI is cargo test's.
 PATH="$PWD/$venv/bin:$PATH" WHEEL_PROFILE=dev scripts/python_wheel.sh
