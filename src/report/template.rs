@@ -1,6 +1,7 @@
 //! Templates of the standard tables (same JSON shape as `templates.json`) and positional matching.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -71,6 +72,34 @@ pub struct TplTable {
     pub n_cols: usize,
     /// Anchor cells.
     pub cells: Vec<TplCell>,
+    /// Worked out from `cells` on first use (see [`Anchors`]).
+    #[serde(skip)]
+    anchors: OnceLock<Anchors>,
+}
+
+/// What matching and extraction need of a template's cells, worked out once per template
+/// rather than per document: scanning every anchor for each of 200 value cells, and
+/// normalising the template's own labels at each match, were most of `report::build`.
+#[derive(Debug, Clone, Default)]
+struct Anchors {
+    /// (cell index, normalised text) of the header and label cells with text, which `score` compares.
+    scored: Vec<(usize, String)>,
+    /// One entry per value cell with a key, in cell order.
+    values: Vec<ValueAnchors>,
+}
+
+#[derive(Debug, Clone)]
+struct ValueAnchors {
+    /// Index of the value cell in `cells`.
+    cell: usize,
+    /// The template's row label(s) left of it, ` / ` between them.
+    row_label: String,
+    /// The template's nearest header above it.
+    col_label: String,
+    /// Label anchors covering its row, left to right (indexes in `cells`).
+    row_path: Vec<usize>,
+    /// Header anchors covering its column, below the nearest section banner, top to bottom.
+    col_path: Vec<usize>,
 }
 
 /// One format version's tables.
@@ -145,45 +174,73 @@ fn text_grid(t: &Table) -> HashMap<(usize, usize), &str> {
 
 impl TplTable {
     fn score(&self, grid: &HashMap<(usize, usize), &str>) -> f64 {
-        let mut total = 0usize;
-        let mut hit = 0usize;
-        for c in self
-            .cells
+        let scored = &self.anchors().scored;
+        let hit = scored
             .iter()
-            .filter(|c| c.role != "value" && !c.text.is_empty())
-        {
-            total += 1;
-            if grid
-                .get(&(c.r, c.c))
-                .is_some_and(|d| normalize_label(d) == normalize_label(&c.text))
-            {
-                hit += 1;
-            }
-        }
-        if total == 0 {
+            .filter(|(k, want)| {
+                self.cells.get(*k).is_some_and(|c| {
+                    grid.get(&(c.r, c.c))
+                        .is_some_and(|d| normalize_label(d) == *want)
+                })
+            })
+            .count();
+        if scored.is_empty() {
             0.0
         } else {
-            hit as f64 / total as f64
+            hit as f64 / scored.len() as f64
         }
+    }
+
+    fn anchors(&self) -> &Anchors {
+        self.anchors.get_or_init(|| Anchors {
+            scored: self
+                .cells
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.role != "value" && !c.text.is_empty())
+                .map(|(k, c)| (k, normalize_label(&c.text)))
+                .collect(),
+            values: self
+                .cells
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.key.is_some())
+                .map(|(k, c)| ValueAnchors {
+                    cell: k,
+                    row_label: self.row_label(c),
+                    col_label: self.col_label(c),
+                    row_path: self.row_path(c),
+                    col_path: self.col_path(c),
+                })
+                .collect(),
+        })
     }
 
     /// Every value cell present in the table, with the template's labels for it.
     pub fn extract(&self, t: &Table) -> Vec<Extracted> {
         let grid = text_grid(t);
-        self.cells
+        let printed = |path: &[usize]| -> Vec<String> {
+            path.iter()
+                .filter_map(|k| self.cells.get(*k))
+                .map(|c| printed(c, &grid))
+                .collect()
+        };
+        self.anchors()
+            .values
             .iter()
-            .filter_map(|c| {
+            .filter_map(|a| {
+                let c = self.cells.get(a.cell)?;
                 let key = c.key.as_ref()?;
                 let text = grid.get(&(c.r, c.c))?;
                 Some(Extracted {
                     key: key.clone(),
                     text: (*text).to_string(),
-                    row_label: self.row_label(c),
-                    col_label: self.col_label(c),
+                    row_label: a.row_label.clone(),
+                    col_label: a.col_label.clone(),
                     row: c.r,
                     col: c.c,
-                    row_path: self.row_path(c, &grid),
-                    col_path: self.col_path(c, &grid),
+                    row_path: printed(&a.row_path),
+                    col_path: printed(&a.col_path),
                 })
             })
             .collect()
@@ -199,20 +256,22 @@ impl TplTable {
         parts.join(" / ")
     }
 
-    /// The label anchors whose rows cover the cell's row, left of it, as printed.
-    fn row_path(&self, v: &TplCell, grid: &HashMap<(usize, usize), &str>) -> Vec<String> {
-        let mut labels: Vec<&TplCell> = self
-            .cells
-            .iter()
-            .filter(|c| c.role == "label" && c.c < v.c && c.r <= v.r && v.r < c.r + c.rs)
+    /// The label anchors whose rows cover the cell's row, left of it, left to right.
+    fn row_path(&self, v: &TplCell) -> Vec<usize> {
+        let mut labels: Vec<usize> = (0..self.cells.len())
+            .filter(|k| {
+                self.cells.get(*k).is_some_and(|c| {
+                    c.role == "label" && c.c < v.c && c.r <= v.r && v.r < c.r + c.rs
+                })
+            })
             .collect();
-        labels.sort_by_key(|c| c.c);
-        labels.iter().map(|c| printed(c, grid)).collect()
+        labels.sort_by_key(|k| self.cells.get(*k).map_or(0, |c| c.c));
+        labels
     }
 
     /// The header anchors above the cell covering its column, below the nearest section
-    /// banner above it (table 2 repeats its headers under each 第二十条 banner), as printed.
-    fn col_path(&self, v: &TplCell, grid: &HashMap<(usize, usize), &str>) -> Vec<String> {
+    /// banner above it (table 2 repeats its headers under each 第二十条 banner), top to bottom.
+    fn col_path(&self, v: &TplCell) -> Vec<usize> {
         let band = self
             .cells
             .iter()
@@ -220,15 +279,15 @@ impl TplTable {
             .map(|c| c.r + 1)
             .max()
             .unwrap_or(0);
-        let mut headers: Vec<&TplCell> = self
-            .cells
-            .iter()
-            .filter(|c| {
-                c.role == "header" && c.r >= band && c.r < v.r && c.c <= v.c && v.c < c.c + c.cs
+        let mut headers: Vec<usize> = (0..self.cells.len())
+            .filter(|k| {
+                self.cells.get(*k).is_some_and(|c| {
+                    c.role == "header" && c.r >= band && c.r < v.r && c.c <= v.c && v.c < c.c + c.cs
+                })
             })
             .collect();
-        headers.sort_by_key(|c| c.r);
-        headers.iter().map(|c| printed(c, grid)).collect()
+        headers.sort_by_key(|k| self.cells.get(*k).map_or(0, |c| c.r));
+        headers
     }
 
     /// The nearest header above whose span covers the cell's column.
