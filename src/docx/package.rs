@@ -349,8 +349,9 @@ impl<'a> Package<'a> {
                 limit: limits.max_part_bytes,
             }));
         }
+        let size = file.size();
         let bounded = stream::Bounded::new(file, name, &limits, &self.total);
-        Ok(Some(stream::decode(bounded, name)?))
+        Ok(Some(stream::decode(bounded, name, size)?))
     }
 }
 

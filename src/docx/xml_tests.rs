@@ -226,6 +226,28 @@ fn skip_unnested_jumps_to_the_end_tag_whatever_the_buffer_size() {
 }
 
 #[test]
+fn skip_unnested_searches_again_after_the_buffer_refills() {
+    // A skipped element many buffers long, with nested children: the skip tokenises to the
+    // end of a buffer, then jumps once the next is read and no child is open.
+    let children = "<w:c><w:d w:v=\"1\"/>text</w:c><w:e/>".repeat(60);
+    let xml =
+        format!(r#"<w:r xmlns:w="u"><w:s>{children}</w:s><w:b/><w:s>{children}</w:s><w:e/></w:r>"#);
+    for capacity in [32, 100, 256, 1000, 65536] {
+        let seen = seen_with_unnested_skip(&xml, capacity).unwrap();
+        assert_eq!(seen, ["r", "s", "b", "s", "e"], "capacity {capacity}");
+    }
+    // The mismatched end tag after a long skip is still found at its exact byte.
+    let bad = format!(r#"<w:r xmlns:w="u"><w:s>{children}</w:s><w:p></w:q></w:r>"#);
+    let want = bad.find("</w:q>").unwrap() as u64;
+    for capacity in [32, 100, 1000] {
+        match seen_with_unnested_skip(&bad, capacity).unwrap_err().kind() {
+            ErrorKind::Xml { position, .. } => assert_eq!(*position, want, "capacity {capacity}"),
+            other => panic!("expected malformed XML, got {other:?}"),
+        }
+    }
+}
+
+#[test]
 fn skip_unnested_keeps_error_positions_exact() {
     // The skipped style is 40 bytes of content; the error is the mismatched `</w:q>` after it.
     let xml =
