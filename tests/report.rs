@@ -39,7 +39,7 @@ fn check_rendering(name: &str, ext: &str) {
     for t in truth["tables"].as_array().unwrap() {
         for (key, v) in t["values"].as_object().unwrap() {
             let got = rep
-                .values
+                .values()
                 .get(key)
                 .unwrap_or_else(|| panic!("{name}: key {key} missing"));
             assert_eq!(
@@ -72,7 +72,7 @@ fn check_rendering(name: &str, ext: &str) {
         })
         .collect();
     let got: Vec<(String, String, f64, f64, &str)> = rep
-        .checks
+        .checks()
         .iter()
         .map(|c| {
             (
@@ -114,7 +114,7 @@ fn pdf_renderings_match_truth() {
 
 /// The value under `key` of a report, as a number.
 fn num(rep: &Report, key: &str) -> f64 {
-    rep.values
+    rep.values()
         .get(key)
         .and_then(|v| v.num)
         .unwrap_or_else(|| panic!("{}: no number under {key}", rep.source))
@@ -122,7 +122,7 @@ fn num(rep: &Report, key: &str) -> f64 {
 
 /// Every key of the report that starts with `prefix`.
 fn keys_of<'r>(rep: &'r Report, prefix: &str) -> Vec<&'r str> {
-    rep.values
+    rep.values()
         .keys()
         .filter(|k| k.starts_with(prefix))
         .map(String::as_str)
@@ -179,19 +179,19 @@ fn real_wps_reports_are_keyed_and_checked() {
             rep.source,
             rep.unmatched
         );
-        let bad: Vec<_> = rep.checks.iter().filter(|c| c.status != "pass").collect();
+        let bad: Vec<_> = rep.checks().iter().filter(|c| c.status != "pass").collect();
         assert!(bad.is_empty(), "{}: {bad:?}", rep.source);
         assert!(
-            rep.checks.len() >= 40,
+            rep.checks().len() >= 40,
             "{}: {} checks",
             rep.source,
-            rep.checks.len()
+            rep.checks().len()
         );
     }
 }
 
 fn failing(rep: &Report) -> Vec<(String, String)> {
-    rep.checks
+    rep.checks()
         .iter()
         .filter(|c| c.status != "pass")
         .map(|c| (c.rule.clone(), c.scope.clone()))
@@ -214,14 +214,14 @@ fn seed_sample_fails_balance_and_results_sum_in_natural_person_and_total() {
     .collect();
     assert_eq!(failing(&rep), want);
     // 7 columns × 2 + 23 body rows (2 + 19 result rows + 总计 + 结转) + 3 blocks.
-    assert_eq!(rep.checks.len(), 14 + 23 + 3);
+    assert_eq!(rep.checks().len(), 14 + 23 + 3);
 }
 
 #[test]
 fn qinghe_sample_passes_everything() {
     let rep = report_of(&manifest().join("samples/qinghe_2023_annual_report.docx"));
     assert!(failing(&rep).is_empty(), "{:?}", failing(&rep));
-    assert!(rep.checks.len() >= 14 + 23 + 3);
+    assert!(rep.checks().len() >= 14 + 23 + 3);
 }
 
 #[test]
@@ -306,8 +306,8 @@ fn user_template_replaces_builtin() {
     let doc = docgrid::convert_bytes(&bytes, &Options::default()).unwrap();
     let rep = build(&doc, &tpl);
     assert_eq!(rep.tables_found, ["t4_review_litigation"]);
-    assert_eq!(rep.values.len(), 15);
-    assert_eq!(rep.checks.len(), 3);
+    assert_eq!(rep.values().len(), 15);
+    assert_eq!(rep.checks().len(), 3);
 }
 
 /// Splits table `t` at the first row from the middle on that no merged cell crosses.
@@ -334,7 +334,7 @@ fn split_table(t: &docgrid::model::Table) -> (docgrid::model::Table, docgrid::mo
 /// Key, text and number of every value (their provenance differs between the whole and the
 /// split tables: other table labels and rows).
 fn printed(r: &Report) -> Vec<(String, String, Option<f64>)> {
-    r.values
+    r.values()
         .iter()
         .map(|(k, v)| (k.clone(), v.text.clone(), v.num))
         .collect()
@@ -345,7 +345,7 @@ type Outcome = (String, String, Option<f64>, Option<f64>, &'static str);
 
 /// Rule, scope, sides and status of every check.
 fn outcomes(r: &Report) -> Vec<Outcome> {
-    r.checks
+    r.checks()
         .iter()
         .map(|c| (c.rule.clone(), c.scope.clone(), c.lhs, c.rhs, c.status))
         .collect()

@@ -257,8 +257,6 @@ pub fn build(doc: &Document, templates: &Templates) -> Report {
         year: first.and_then(|i| i.year.as_ref()).map(|y| y.value),
         format: first.map_or_else(|| "unknown".to_string(), |i| i.format.clone()),
         tables_found: first.map(|i| i.tables_found.clone()).unwrap_or_default(),
-        values: first.map(|i| i.values.clone()).unwrap_or_default(),
-        checks: first.map(|i| i.checks.clone()).unwrap_or_default(),
         unmatched,
         instances,
         warnings,

@@ -7,6 +7,8 @@
 //! byte order; keep it that way, or the bytes change.
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
 
 use super::series::{Member, SeriesCheck};
 use super::{CellRef, Check, Found, FoundTable, Instance, Provenance, Report, Value, Warning};
@@ -44,14 +46,34 @@ impl Serialize for Place<'_> {
     }
 }
 
-struct ValueJson<'a>(&'a Value);
+/// Each value's provenance object of one instance, serialised once: its checks name the same
+/// cells again (about 300 references to 200 values), and serialising these strings was the
+/// largest single cost of writing a report.
+type Places<'a> = BTreeMap<&'a str, (&'a Value, Box<RawValue>)>;
+
+fn places(values: &BTreeMap<String, Value>) -> serde_json::Result<Places<'_>> {
+    values
+        .iter()
+        .map(|(k, v)| {
+            Ok((
+                k.as_str(),
+                (v, serde_json::value::to_raw_value(&Place(&v.at, &v.text))?),
+            ))
+        })
+        .collect()
+}
+
+struct ValueJson<'a>(&'a Value, Option<&'a RawValue>);
 
 impl Serialize for ValueJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let v = self.0;
         let mut m = s.serialize_map(Some(3 + usize::from(v.unit.is_some())))?;
         m.serialize_entry("num", &Num(v.num))?;
-        m.serialize_entry("provenance", &Place(&v.at, &v.text))?;
+        match self.1 {
+            Some(raw) => m.serialize_entry("provenance", raw)?,
+            None => m.serialize_entry("provenance", &Place(&v.at, &v.text))?,
+        }
         m.serialize_entry("text", &v.text)?;
         if let Some(u) = &v.unit {
             m.serialize_entry("unit", u)?;
@@ -60,15 +82,25 @@ impl Serialize for ValueJson<'_> {
     }
 }
 
-struct Values<'a>(&'a std::collections::BTreeMap<String, Value>);
+struct Values<'a>(&'a BTreeMap<String, Value>, Option<&'a Places<'a>>);
 
 impl Serialize for Values<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(k, v)| (k, ValueJson(v))))
+        let raw = |k: &str| self.1.and_then(|p| p.get(k)).map(|(_, r)| &**r);
+        s.collect_map(self.0.iter().map(|(k, v)| (k, ValueJson(v, raw(k)))))
     }
 }
 
-struct CellJson<'a>(&'a CellRef);
+struct CellJson<'a>(&'a CellRef, Option<&'a Places<'a>>);
+
+impl CellJson<'_> {
+    /// The value's serialised provenance, when the cell is that value's as printed.
+    fn written(&self) -> Option<&RawValue> {
+        let c = self.0;
+        let (v, raw) = self.1?.get(c.key.as_str())?;
+        (c.report.is_none() && c.at.as_ref() == Some(&v.at) && c.text == v.text).then_some(&**raw)
+    }
+}
 
 impl Serialize for CellJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -78,7 +110,10 @@ impl Serialize for CellJson<'_> {
             m.serialize_entry("instance", instance)?;
         }
         m.serialize_entry("key", &c.key)?;
-        m.serialize_entry("provenance", &c.at.as_ref().map(|at| Place(at, &c.text)))?;
+        match self.written() {
+            Some(raw) => m.serialize_entry("provenance", raw)?,
+            None => m.serialize_entry("provenance", &c.at.as_ref().map(|at| Place(at, &c.text)))?,
+        }
         if let Some((source, _, year)) = &c.report {
             m.serialize_entry("source", source)?;
             m.serialize_entry("year", year)?;
@@ -87,11 +122,11 @@ impl Serialize for CellJson<'_> {
     }
 }
 
-struct Cells<'a>(&'a [CellRef]);
+struct Cells<'a>(&'a [CellRef], Option<&'a Places<'a>>);
 
 impl Serialize for Cells<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(CellJson))
+        s.collect_seq(self.0.iter().map(|c| CellJson(c, self.1)))
     }
 }
 
@@ -99,12 +134,17 @@ impl Serialize for Cells<'_> {
 pub struct CheckJson<'a> {
     check: &'a Check,
     pair: Option<(&'a Member, &'a Member)>,
+    places: Option<&'a Places<'a>>,
 }
 
 impl<'a> CheckJson<'a> {
     /// A check of one report.
     pub fn new(check: &'a Check) -> Self {
-        CheckJson { check, pair: None }
+        CheckJson {
+            check,
+            pair: None,
+            places: None,
+        }
     }
 
     /// A series check, with its later and earlier report.
@@ -112,6 +152,7 @@ impl<'a> CheckJson<'a> {
         CheckJson {
             check: &s.check,
             pair: Some((&s.earlier, &s.later)),
+            places: None,
         }
     }
 }
@@ -129,9 +170,9 @@ impl Serialize for CheckJson<'_> {
             m.serialize_entry("later", &MemberJson(later))?;
         }
         m.serialize_entry("lhs", &Num(c.lhs))?;
-        m.serialize_entry("lhs_cells", &Cells(&c.lhs_cells))?;
+        m.serialize_entry("lhs_cells", &Cells(&c.lhs_cells, self.places))?;
         m.serialize_entry("rhs", &Num(c.rhs))?;
-        m.serialize_entry("rhs_cells", &Cells(&c.rhs_cells))?;
+        m.serialize_entry("rhs_cells", &Cells(&c.rhs_cells, self.places))?;
         m.serialize_entry("rule", &c.rule)?;
         m.serialize_entry("scope", &c.scope)?;
         m.serialize_entry("status", c.status)?;
@@ -139,11 +180,14 @@ impl Serialize for CheckJson<'_> {
     }
 }
 
-struct Checks<'a>(&'a [Check]);
+struct Checks<'a>(&'a [Check], Option<&'a Places<'a>>);
 
 impl Serialize for Checks<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(CheckJson::new))
+        s.collect_seq(self.0.iter().map(|check| CheckJson {
+            places: self.1,
+            ..CheckJson::new(check)
+        }))
     }
 }
 
@@ -190,19 +234,32 @@ impl Serialize for TableJson<'_> {
     }
 }
 
-struct InstanceJson<'a>(&'a Instance);
+/// An instance's `checks` and `values` already serialised (see [`write_compact`]).
+#[derive(Clone, Copy)]
+struct Written<'a> {
+    checks: &'a RawValue,
+    values: &'a RawValue,
+}
+
+struct InstanceJson<'a>(&'a Instance, Option<Written<'a>>);
 
 impl Serialize for InstanceJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let i = self.0;
         let mut m = s.serialize_map(Some(8))?;
-        m.serialize_entry("checks", &Checks(&i.checks))?;
+        match self.1 {
+            Some(w) => m.serialize_entry("checks", w.checks)?,
+            None => m.serialize_entry("checks", &Checks(&i.checks, None))?,
+        }
         m.serialize_entry("format", &i.format)?;
         m.serialize_entry("instance", &i.instance)?;
         m.serialize_entry("org", &FoundJson(&i.org))?;
         m.serialize_entry("tables", &Seq(&i.tables, TableJson))?;
         m.serialize_entry("tables_found", &i.tables_found)?;
-        m.serialize_entry("values", &Values(&i.values))?;
+        match self.1 {
+            Some(w) => m.serialize_entry("values", w.values)?,
+            None => m.serialize_entry("values", &Values(&i.values, None))?,
+        }
         m.serialize_entry("year", &FoundJson(&i.year))?;
         m.end()
     }
@@ -237,6 +294,8 @@ impl<'a, T, V: Serialize> Serialize for Seq<'a, T, V> {
 pub struct ReportJson<'a> {
     report: &'a Report,
     series: Option<&'a [&'a SeriesCheck]>,
+    /// The first instance's parts, when they are also the top-level ones.
+    first: Option<Written<'a>>,
 }
 
 impl<'a> ReportJson<'a> {
@@ -245,6 +304,7 @@ impl<'a> ReportJson<'a> {
         ReportJson {
             report,
             series: None,
+            first: None,
         }
     }
 
@@ -253,6 +313,7 @@ impl<'a> ReportJson<'a> {
         ReportJson {
             report,
             series: Some(series),
+            first: None,
         }
     }
 }
@@ -261,19 +322,56 @@ impl Serialize for ReportJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let r = self.report;
         let mut m = s.serialize_map(Some(10 + usize::from(self.series.is_some())))?;
-        m.serialize_entry("checks", &Checks(&r.checks))?;
+        match self.first {
+            Some(w) => m.serialize_entry("checks", w.checks)?,
+            None => m.serialize_entry("checks", &Checks(r.checks(), None))?,
+        }
         m.serialize_entry("format", &r.format)?;
         m.serialize_entry("org", &r.org)?;
-        m.serialize_entry("reports", &Seq(&r.instances, InstanceJson))?;
+        m.serialize_entry("reports", &Instances(&r.instances, self.first))?;
         if let Some(series) = self.series {
             m.serialize_entry("series_checks", &Seq(series, |c| CheckJson::series(c)))?;
         }
         m.serialize_entry("source", &r.source)?;
         m.serialize_entry("tables_found", &r.tables_found)?;
         m.serialize_entry("unmatched", &r.unmatched)?;
-        m.serialize_entry("values", &Values(&r.values))?;
+        match self.first {
+            Some(w) => m.serialize_entry("values", w.values)?,
+            None => m.serialize_entry("values", &Values(r.values(), None))?,
+        }
         m.serialize_entry("warnings", &Seq(&r.warnings, WarningJson))?;
         m.serialize_entry("year", &r.year)?;
         m.end()
     }
+}
+
+/// The instances, the first with its parts already written when there are some.
+struct Instances<'a>(&'a [Instance], Option<Written<'a>>);
+
+impl Serialize for Instances<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut q = s.serialize_seq(Some(self.0.len()))?;
+        for (k, i) in self.0.iter().enumerate() {
+            q.serialize_element(&InstanceJson(i, self.1.filter(|_| k == 0)))?;
+        }
+        q.end()
+    }
+}
+
+/// [`ReportJson::new`] written compact to `out`. The 1.4 top-level `checks` and `values` are the
+/// first instance's, so they are serialised once and their bytes written twice: serialising
+/// was most of `batch --to report`'s own time, and these two are most of the bytes.
+pub fn write_compact(report: &Report, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    let places = places(report.values())?;
+    let checks = serde_json::value::to_raw_value(&Checks(report.checks(), Some(&places)))?;
+    let values = serde_json::value::to_raw_value(&Values(report.values(), Some(&places)))?;
+    let view = ReportJson {
+        report,
+        series: None,
+        first: Some(Written {
+            checks: &checks,
+            values: &values,
+        }),
+    };
+    serde_json::to_writer(out, &view)
 }

@@ -117,14 +117,28 @@ pub struct Report {
     pub format: String,
     /// Template table ids found in the first instance.
     pub tables_found: Vec<String>,
-    /// Values of the first instance by key.
-    pub values: BTreeMap<String, Value>,
-    /// Rule outcomes of the first instance.
-    pub checks: Vec<Check>,
     /// Indexes (0-based) of top-level document tables that matched no template and hold none.
     pub unmatched: Vec<usize>,
     /// Every report instance found, in document order.
     pub instances: Vec<Instance>,
     /// Duplicates and other doubts.
     pub warnings: Vec<Warning>,
+}
+
+/// What a report with no instance has for values.
+static NO_VALUES: BTreeMap<String, Value> = BTreeMap::new();
+
+impl Report {
+    /// Values of the first instance by key (the top-level `values` of the JSON, as in 1.4).
+    ///
+    /// Read from the instance rather than kept as a copy: copying them cost a tenth of
+    /// `batch --to report`'s time.
+    pub fn values(&self) -> &BTreeMap<String, Value> {
+        self.instances.first().map_or(&NO_VALUES, |i| &i.values)
+    }
+
+    /// Rule outcomes of the first instance (the top-level `checks`, as in 1.4).
+    pub fn checks(&self) -> &[Check] {
+        self.instances.first().map_or(&[], |i| &i.checks)
+    }
 }

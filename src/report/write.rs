@@ -4,8 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::Value as Json;
 
-use super::json::Num;
-pub use super::json::{CheckJson, ReportJson};
+pub use super::json::{write_compact, CheckJson, ReportJson};
 use super::series::SeriesCheck;
 use super::{CellRef, Check, Found, Report};
 
@@ -32,11 +31,17 @@ pub fn series_json(s: &SeriesCheck) -> Json {
     to_value(CheckJson::series(s))
 }
 
-/// A number as the JSON writes it; empty where the JSON has `null`.
-fn fmt_num(n: Option<f64>) -> String {
+/// A number as the JSON writes it (integers by itoa, the rest by ryu, as `serde_json` does);
+/// nothing where the JSON has `null`. Written into `out`, cleared first: the CSV writers reuse
+/// one String per column rather than allocate one per cell.
+fn put_num(out: &mut String, n: Option<f64>) {
+    out.clear();
     match n {
-        Some(x) if x.is_finite() => serde_json::to_string(&Num(n)).unwrap_or_default(),
-        _ => String::new(),
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => {
+            out.push_str(itoa::Buffer::new().format(x as i64));
+        }
+        Some(x) if x.is_finite() => out.push_str(ryu::Buffer::new().format_finite(x)),
+        _ => {}
     }
 }
 
@@ -89,16 +94,41 @@ pub const CHECKS_HEADER: [&str; 17] = [
 ];
 
 /// A label path on one line: ` / ` between labels, a line break inside a label a space.
-fn path(labels: &[String]) -> String {
-    labels
-        .iter()
-        .map(|l| l.replace('\n', " "))
-        .collect::<Vec<_>>()
-        .join(" / ")
+fn put_path(out: &mut String, labels: &[String]) {
+    out.clear();
+    for (k, l) in labels.iter().enumerate() {
+        if k > 0 {
+            out.push_str(" / ");
+        }
+        for (j, line) in l.split('\n').enumerate() {
+            if j > 0 {
+                out.push(' ');
+            }
+            out.push_str(line);
+        }
+    }
 }
 
-fn pages(p: &[u32]) -> String {
-    p.iter().map(u32::to_string).collect::<Vec<_>>().join(";")
+fn put_pages(out: &mut String, p: &[u32]) {
+    out.clear();
+    for (k, n) in p.iter().enumerate() {
+        if k > 0 {
+            out.push(';');
+        }
+        out.push_str(itoa::Buffer::new().format(*n));
+    }
+}
+
+/// The computed columns of a row, reused from row to row.
+#[derive(Default)]
+struct Scratch {
+    num: String,
+    rhs: String,
+    pages: String,
+    row_path: String,
+    col_path: String,
+    lhs_cells: String,
+    rhs_cells: String,
 }
 
 fn found_cols<T: ToString>(f: &Option<Found<T>>) -> (String, String, String) {
@@ -114,11 +144,17 @@ fn found_cols<T: ToString>(f: &Option<Found<T>>) -> (String, String, String) {
 
 /// Appends one row per value of every instance of the report.
 pub fn write_values<W: Write>(r: &Report, w: &mut csv::Writer<W>) -> io::Result<()> {
+    let mut x = Scratch::default();
+    let (mut row, mut col) = (itoa::Buffer::new(), itoa::Buffer::new());
     for inst in &r.instances {
         let (org, org_src, org_conf) = found_cols(&inst.org);
         let (year, year_src, year_conf) = found_cols(&inst.year);
         let n = inst.instance.to_string();
         for (key, v) in &inst.values {
+            put_num(&mut x.num, v.num);
+            put_pages(&mut x.pages, &v.at.pages);
+            put_path(&mut x.row_path, &v.at.row_path);
+            put_path(&mut x.col_path, &v.at.col_path);
             w.write_record([
                 r.source.as_str(),
                 &org,
@@ -129,7 +165,7 @@ pub fn write_values<W: Write>(r: &Report, w: &mut csv::Writer<W>) -> io::Result<
                 &v.row_label,
                 &v.col_label,
                 &v.text,
-                &fmt_num(v.num),
+                &x.num,
                 v.unit.as_deref().unwrap_or(""),
                 &n,
                 &org_src,
@@ -137,44 +173,53 @@ pub fn write_values<W: Write>(r: &Report, w: &mut csv::Writer<W>) -> io::Result<
                 &year_src,
                 &year_conf,
                 &v.at.table_no,
-                &pages(&v.at.pages),
-                &v.at.row.to_string(),
-                &v.at.col.to_string(),
-                &path(&v.at.row_path),
-                &path(&v.at.col_path),
+                &x.pages,
+                row.format(v.at.row),
+                col.format(v.at.col),
+                &x.row_path,
+                &x.col_path,
             ])?;
         }
     }
     Ok(())
 }
 
-/// A cell reference for the CSV: `key@TABLE:rRcC` (`key@YEAR/TABLE:rRcC` in a series check),
-/// `key@-` where the table has no such cell.
-fn refs(cells: &[CellRef]) -> String {
-    cells
-        .iter()
-        .map(|c| match &c.at {
+/// Cell references for the CSV: `key@TABLE:rRcC` (`key@YEAR/TABLE:rRcC` in a series check),
+/// `key@-` where the table has no such cell; one space between them.
+fn put_refs(out: &mut String, cells: &[CellRef]) {
+    use std::fmt::Write as _;
+    out.clear();
+    for (k, c) in cells.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(&c.key);
+        out.push('@');
+        // Writing to a String cannot fail.
+        let _ = match &c.at {
             Some(at) => {
-                let year = c
-                    .report
-                    .as_ref()
-                    .map(|r| format!("{}/", r.2))
-                    .unwrap_or_default();
-                format!("{}@{year}{}:r{}c{}", c.key, at.table_no, at.row, at.col)
+                if let Some(r) = &c.report {
+                    let _ = write!(out, "{}/", r.2);
+                }
+                write!(out, "{}:r{}c{}", at.table_no, at.row, at.col)
             }
-            None => format!("{}@-", c.key),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+            None => write!(out, "-"),
+        };
+    }
 }
 
 /// Appends one row per check of every instance of the report.
 pub fn write_checks<W: Write>(r: &Report, w: &mut csv::Writer<W>) -> io::Result<()> {
+    let mut x = Scratch::default();
     for inst in &r.instances {
         let (org, _, _) = found_cols(&inst.org);
         let (year, _, _) = found_cols(&inst.year);
         let n = inst.instance.to_string();
         for c in &inst.checks {
+            put_num(&mut x.num, c.lhs);
+            put_num(&mut x.rhs, c.rhs);
+            put_refs(&mut x.lhs_cells, &c.lhs_cells);
+            put_refs(&mut x.rhs_cells, &c.rhs_cells);
             w.write_record([
                 r.source.as_str(),
                 &org,
@@ -182,14 +227,14 @@ pub fn write_checks<W: Write>(r: &Report, w: &mut csv::Writer<W>) -> io::Result<
                 &inst.format,
                 &c.rule,
                 &c.scope,
-                &fmt_num(c.lhs),
-                &fmt_num(c.rhs),
+                &x.num,
+                &x.rhs,
                 c.status,
                 &n,
                 &c.key,
                 c.description,
-                &refs(&c.lhs_cells),
-                &refs(&c.rhs_cells),
+                &x.lhs_cells,
+                &x.rhs_cells,
                 "",
                 "",
                 "",
@@ -202,8 +247,13 @@ pub fn write_checks<W: Write>(r: &Report, w: &mut csv::Writer<W>) -> io::Result<
 /// Appends one row per series check (scope `series`; source, org, year of the later report,
 /// `prev_*` of the earlier one).
 pub fn write_series<W: Write>(checks: &[SeriesCheck], w: &mut csv::Writer<W>) -> io::Result<()> {
+    let mut x = Scratch::default();
     for s in checks {
         let c = &s.check;
+        put_num(&mut x.num, c.lhs);
+        put_num(&mut x.rhs, c.rhs);
+        put_refs(&mut x.lhs_cells, &c.lhs_cells);
+        put_refs(&mut x.rhs_cells, &c.rhs_cells);
         let (later, earlier) = (&s.later, &s.earlier);
         w.write_record([
             later.source.as_str(),
@@ -212,14 +262,14 @@ pub fn write_series<W: Write>(checks: &[SeriesCheck], w: &mut csv::Writer<W>) ->
             &later.format,
             &c.rule,
             &c.scope,
-            &fmt_num(c.lhs),
-            &fmt_num(c.rhs),
+            &x.num,
+            &x.rhs,
             c.status,
             &later.instance.to_string(),
             &c.key,
             c.description,
-            &refs(&c.lhs_cells),
-            &refs(&c.rhs_cells),
+            &x.lhs_cells,
+            &x.rhs_cells,
             &earlier.source,
             &earlier.instance.to_string(),
             &earlier.year.to_string(),
