@@ -356,3 +356,33 @@ fn chromium_comparison_keeps_the_two_years_apart() {
         places[0], places[1]
     )));
 }
+
+/// `batch --to report` writes report.json with `write::write_compact`, which copies the first
+/// instance's checks and values rather than serialising them twice; its bytes must be those of
+/// the `ReportJson` view: with two instances, one, and none (a document with no report table).
+#[test]
+fn compact_report_json_is_the_views_bytes() {
+    let templates = Templates::builtin().unwrap();
+    let files = [
+        fixtures().join("compare_2022_2023.docx"),
+        fixtures().join("compare_2022_2023.html"),
+        fixtures().join("compare_2022_2023.chromium.pdf"),
+        fixtures().join("series/qinghe_2021.docx"),
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/doc/constructs.docx"),
+    ];
+    let mut instances = Vec::new();
+    for f in &files {
+        let doc = read(f);
+        let rep = build(&doc, &templates);
+        let want = serde_json::to_vec(&docgrid::report::write::ReportJson::new(&rep)).unwrap();
+        let mut got = Vec::new();
+        docgrid::report::write::write_compact(&rep, &mut got).unwrap();
+        assert!(
+            got == want,
+            "{}: write_compact differs from ReportJson",
+            f.display()
+        );
+        instances.push(rep.instances.len());
+    }
+    assert_eq!(instances, [2, 2, 2, 1, 1]);
+}
