@@ -415,13 +415,12 @@ impl<R: BufRead> XmlReader<R> {
             if inner == 0 {
                 let reader = self.reader.get_mut();
                 let found = match reader.fill_buf() {
-                    Ok(chunk) if searched.is_none_or(|n| chunk.len() > n) => {
-                        searched = Some(chunk.len());
-                        memchr::memmem::find(chunk, &pattern)
-                    }
                     Ok(chunk) => {
+                        let refilled = searched.is_none_or(|n| chunk.len() > n);
                         searched = Some(chunk.len());
-                        None
+                        refilled
+                            .then(|| memchr::memmem::find(chunk, &pattern))
+                            .flatten()
                     }
                     // Let the tokenising below meet (and report) the same error.
                     Err(_) => None,

@@ -19,11 +19,20 @@ use super::{CellRef, Check, Found, FoundTable, Instance, Provenance, Report, Val
 #[derive(Clone, Copy)]
 pub(super) struct Num(pub(super) Option<f64>);
 
+impl Num {
+    /// The integer a whole number is written as (the CSV writers follow the same rule).
+    pub(super) fn whole(x: f64) -> Option<i64> {
+        (x.fract() == 0.0 && x.abs() < 9.0e15).then_some(x as i64)
+    }
+}
+
 impl Serialize for Num {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self.0 {
-            Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => s.serialize_i64(x as i64),
-            Some(x) => s.serialize_f64(x),
+            Some(x) => match Num::whole(x) {
+                Some(i) => s.serialize_i64(i),
+                None => s.serialize_f64(x),
+            },
             None => s.serialize_none(),
         }
     }

@@ -80,7 +80,7 @@ pub struct TplTable {
 /// What matching and extraction need of a template's cells, worked out once per template
 /// rather than per document: scanning every anchor for each of 200 value cells, and
 /// normalising the template's own labels at each match, were most of `report::build`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Anchors {
     /// (cell index, normalised text) of the header and label cells with text, which `score` compares.
     scored: Vec<(usize, String)>,
@@ -219,7 +219,7 @@ impl TplTable {
     /// Every value cell present in the table, with the template's labels for it.
     pub fn extract(&self, t: &Table) -> Vec<Extracted> {
         let grid = text_grid(t);
-        let printed = |path: &[usize]| -> Vec<String> {
+        let as_printed = |path: &[usize]| -> Vec<String> {
             path.iter()
                 .filter_map(|k| self.cells.get(*k))
                 .map(|c| printed(c, &grid))
@@ -239,8 +239,8 @@ impl TplTable {
                     col_label: a.col_label.clone(),
                     row: c.r,
                     col: c.c,
-                    row_path: printed(&a.row_path),
-                    col_path: printed(&a.col_path),
+                    row_path: as_printed(&a.row_path),
+                    col_path: as_printed(&a.col_path),
                 })
             })
             .collect()
@@ -258,15 +258,27 @@ impl TplTable {
 
     /// The label anchors whose rows cover the cell's row, left of it, left to right.
     fn row_path(&self, v: &TplCell) -> Vec<usize> {
-        let mut labels: Vec<usize> = (0..self.cells.len())
-            .filter(|k| {
-                self.cells.get(*k).is_some_and(|c| {
-                    c.role == "label" && c.c < v.c && c.r <= v.r && v.r < c.r + c.rs
-                })
-            })
+        self.anchors_where(
+            |c| c.role == "label" && c.c < v.c && c.r <= v.r && v.r < c.r + c.rs,
+            |c| c.c,
+        )
+    }
+
+    /// Indexes of the cells `keep` selects, ordered by `order` (ties in cell order).
+    fn anchors_where(
+        &self,
+        keep: impl Fn(&TplCell) -> bool,
+        order: impl Fn(&TplCell) -> usize,
+    ) -> Vec<usize> {
+        let mut found: Vec<(usize, usize)> = self
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| keep(c))
+            .map(|(k, c)| (order(c), k))
             .collect();
-        labels.sort_by_key(|k| self.cells.get(*k).map_or(0, |c| c.c));
-        labels
+        found.sort_by_key(|&(o, _)| o);
+        found.into_iter().map(|(_, k)| k).collect()
     }
 
     /// The header anchors above the cell covering its column, below the nearest section
@@ -279,15 +291,10 @@ impl TplTable {
             .map(|c| c.r + 1)
             .max()
             .unwrap_or(0);
-        let mut headers: Vec<usize> = (0..self.cells.len())
-            .filter(|k| {
-                self.cells.get(*k).is_some_and(|c| {
-                    c.role == "header" && c.r >= band && c.r < v.r && c.c <= v.c && v.c < c.c + c.cs
-                })
-            })
-            .collect();
-        headers.sort_by_key(|k| self.cells.get(*k).map_or(0, |c| c.r));
-        headers
+        self.anchors_where(
+            |c| c.role == "header" && c.r >= band && c.r < v.r && c.c <= v.c && v.c < c.c + c.cs,
+            |c| c.r,
+        )
     }
 
     /// The nearest header above whose span covers the cell's column.

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::Value as Json;
 
+use super::json::Num;
 pub use super::json::{write_compact, CheckJson, ReportJson};
 use super::series::SeriesCheck;
 use super::{CellRef, Check, Found, Report};
@@ -36,12 +37,12 @@ pub fn series_json(s: &SeriesCheck) -> Json {
 /// one String per column rather than allocate one per cell.
 fn put_num(out: &mut String, n: Option<f64>) {
     out.clear();
-    match n {
-        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => {
-            out.push_str(itoa::Buffer::new().format(x as i64));
+    if let Some(x) = n {
+        match Num::whole(x) {
+            Some(i) => out.push_str(itoa::Buffer::new().format(i)),
+            None if x.is_finite() => out.push_str(ryu::Buffer::new().format_finite(x)),
+            None => {}
         }
-        Some(x) if x.is_finite() => out.push_str(ryu::Buffer::new().format_finite(x)),
-        _ => {}
     }
 }
 
@@ -122,6 +123,7 @@ fn put_pages(out: &mut String, p: &[u32]) {
 /// The computed columns of a row, reused from row to row.
 #[derive(Default)]
 struct Scratch {
+    /// A value's number, or a check's left side.
     num: String,
     rhs: String,
     pages: String,
@@ -129,6 +131,16 @@ struct Scratch {
     col_path: String,
     lhs_cells: String,
     rhs_cells: String,
+}
+
+impl Scratch {
+    /// A check's two sides and their cells.
+    fn sides(&mut self, c: &Check) {
+        put_num(&mut self.num, c.lhs);
+        put_num(&mut self.rhs, c.rhs);
+        put_refs(&mut self.lhs_cells, &c.lhs_cells);
+        put_refs(&mut self.rhs_cells, &c.rhs_cells);
+    }
 }
 
 fn found_cols<T: ToString>(f: &Option<Found<T>>) -> (String, String, String) {
@@ -187,7 +199,6 @@ pub fn write_values<W: Write>(r: &Report, w: &mut csv::Writer<W>) -> io::Result<
 /// Cell references for the CSV: `key@TABLE:rRcC` (`key@YEAR/TABLE:rRcC` in a series check),
 /// `key@-` where the table has no such cell; one space between them.
 fn put_refs(out: &mut String, cells: &[CellRef]) {
-    use std::fmt::Write as _;
     out.clear();
     for (k, c) in cells.iter().enumerate() {
         if k > 0 {
@@ -195,16 +206,19 @@ fn put_refs(out: &mut String, cells: &[CellRef]) {
         }
         out.push_str(&c.key);
         out.push('@');
-        // Writing to a String cannot fail.
-        let _ = match &c.at {
-            Some(at) => {
-                if let Some(r) = &c.report {
-                    let _ = write!(out, "{}/", r.2);
-                }
-                write!(out, "{}:r{}c{}", at.table_no, at.row, at.col)
-            }
-            None => write!(out, "-"),
+        let Some(at) = &c.at else {
+            out.push('-');
+            continue;
         };
+        if let Some(r) = &c.report {
+            out.push_str(itoa::Buffer::new().format(r.2));
+            out.push('/');
+        }
+        out.push_str(&at.table_no);
+        out.push_str(":r");
+        out.push_str(itoa::Buffer::new().format(at.row));
+        out.push('c');
+        out.push_str(itoa::Buffer::new().format(at.col));
     }
 }
 
@@ -216,10 +230,7 @@ pub fn write_checks<W: Write>(r: &Report, w: &mut csv::Writer<W>) -> io::Result<
         let (year, _, _) = found_cols(&inst.year);
         let n = inst.instance.to_string();
         for c in &inst.checks {
-            put_num(&mut x.num, c.lhs);
-            put_num(&mut x.rhs, c.rhs);
-            put_refs(&mut x.lhs_cells, &c.lhs_cells);
-            put_refs(&mut x.rhs_cells, &c.rhs_cells);
+            x.sides(c);
             w.write_record([
                 r.source.as_str(),
                 &org,
@@ -250,10 +261,7 @@ pub fn write_series<W: Write>(checks: &[SeriesCheck], w: &mut csv::Writer<W>) ->
     let mut x = Scratch::default();
     for s in checks {
         let c = &s.check;
-        put_num(&mut x.num, c.lhs);
-        put_num(&mut x.rhs, c.rhs);
-        put_refs(&mut x.lhs_cells, &c.lhs_cells);
-        put_refs(&mut x.rhs_cells, &c.rhs_cells);
+        x.sides(c);
         let (later, earlier) = (&s.later, &s.earlier);
         w.write_record([
             later.source.as_str(),
